@@ -1,0 +1,435 @@
+package dev.depot.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The transitions of a delivery, each one statement: {@link #enqueue write}, {@link #claim claim},
+ * {@link #acknowledge acknowledge}, {@link #release release}, {@link #deadLetter dead-letter},
+ * plus {@link #browse browsing} and {@link #depth depth}. Every method works on the caller's
+ * connection and leaves commit to the caller, so a transacted session, an XA branch or the
+ * application's own transaction decides when the change becomes visible.
+ *
+ * <p>These are the hot path, so they are native SQL over arrays (one round trip for a whole batch)
+ * rather than entity operations; JPQL has no {@code SKIP LOCKED}, {@code unnest} or {@code NOTIFY}.
+ */
+public final class Deliveries {
+
+    /** The claim order: higher priority first, then arrival. */
+    public static final Comparator<StoredDelivery> CLAIM_ORDER = Comparator
+            .comparingInt((StoredDelivery d) -> -d.key().priority())
+            .thenComparingLong(d -> d.key().messageId());
+
+    private final DepotStore store;
+    private final String enqueueSql;
+    private final String claimSql;
+    private final String claimKeysSql;
+    private final String acknowledgeSql;
+    private final String releaseSql;
+    private final String deadLetterSql;
+    private final String scanSql;
+    private final String browseSql;
+    private final String depthSql;
+    private final String expireSql;
+
+    Deliveries(DepotStore store, String schema) {
+        this.store = store;
+        String q = '"' + schema + '"';
+        // One statement writes every message, every delivery and the wake-ups of the batch.
+        enqueueSql = """
+                WITH m AS (
+                    INSERT INTO %1$s.depot_message (id, headers, body)
+                    SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[])
+                ), d AS (
+                    INSERT INTO %1$s.depot_delivery (queue_id, priority, message_id, visible_at, expires_at)
+                    SELECT q, p, id, v, NULLIF(e, 0)
+                    FROM unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS t(q, p, id, v, e)
+                )
+                SELECT pg_notify(?, w::text) FROM unnest(?::bigint[]) AS w
+                """.formatted(q);
+        // The candidates are fenced in a materialized CTE: the planner must not re-run a
+        // SKIP LOCKED subquery per row, or a LIMIT n claim can take the whole backlog.
+        claimSql = """
+                WITH c AS MATERIALIZED (
+                    SELECT priority, message_id FROM %1$s.depot_delivery
+                    WHERE queue_id = ? AND claimed_by IS NULL AND visible_at <= ?
+                      AND (expires_at IS NULL OR expires_at > ?)
+                    ORDER BY priority DESC, message_id
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED
+                )
+                UPDATE %1$s.depot_delivery d
+                SET claimed_by = ?, delivery_count = d.delivery_count + 1
+                FROM c, %1$s.depot_message m
+                WHERE d.queue_id = ? AND d.priority = c.priority AND d.message_id = c.message_id
+                  AND m.id = d.message_id
+                RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers, m.body
+                """.formatted(q);
+        claimKeysSql = """
+                WITH c AS MATERIALIZED (
+                    SELECT d.priority, d.message_id FROM %1$s.depot_delivery d
+                    JOIN unnest(?::smallint[], ?::bigint[]) AS k(priority, message_id)
+                      ON d.priority = k.priority AND d.message_id = k.message_id
+                    WHERE d.queue_id = ? AND d.claimed_by IS NULL AND d.visible_at <= ?
+                      AND (d.expires_at IS NULL OR d.expires_at > ?)
+                    FOR UPDATE OF d SKIP LOCKED
+                )
+                UPDATE %1$s.depot_delivery d
+                SET claimed_by = ?, delivery_count = d.delivery_count + 1
+                FROM c, %1$s.depot_message m
+                WHERE d.queue_id = ? AND d.priority = c.priority AND d.message_id = c.message_id
+                  AND m.id = d.message_id
+                RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers, m.body
+                """.formatted(q);
+        acknowledgeSql = """
+                WITH k AS (
+                    SELECT * FROM unnest(?::bigint[], ?::smallint[], ?::bigint[]) AS k(queue_id, priority, message_id)
+                ), d AS (
+                    DELETE FROM %1$s.depot_delivery d USING k
+                    WHERE d.queue_id = k.queue_id AND d.priority = k.priority AND d.message_id = k.message_id
+                      AND d.claimed_by = ?
+                    RETURNING d.message_id
+                ), m AS (
+                    DELETE FROM %1$s.depot_message m USING d WHERE m.id = d.message_id
+                )
+                SELECT count(*) FROM d
+                """.formatted(q);
+        // A delivered message that has used up its deliveries goes to its queue's dead-letter queue
+        // (which the caller made sure exists) instead of back on the queue.
+        releaseSql = """
+                WITH k AS (
+                    SELECT * FROM unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::boolean[])
+                        AS k(queue_id, priority, message_id, delivered)
+                ), r AS (
+                    UPDATE %1$s.depot_delivery d
+                    SET claimed_by = NULL,
+                        queue_id = CASE WHEN x.dead THEN x.dlq_id ELSE d.queue_id END,
+                        delivery_count = CASE WHEN x.dead THEN 0
+                                              WHEN x.delivered THEN d.delivery_count
+                                              ELSE d.delivery_count - 1 END,
+                        visible_at = CASE WHEN x.delivered AND NOT x.dead AND x.redelivery_delay_ms > 0
+                                          THEN ? + x.redelivery_delay_ms ELSE d.visible_at END
+                    FROM (
+                        SELECT k.*, q.redelivery_delay_ms, dq.id AS dlq_id,
+                               (k.delivered AND dq.id IS NOT NULL AND dd.delivery_count >= q.max_delivery_count) AS dead
+                        FROM k
+                        JOIN %1$s.depot_queue q ON q.id = k.queue_id
+                        JOIN %1$s.depot_delivery dd
+                          ON dd.queue_id = k.queue_id AND dd.priority = k.priority AND dd.message_id = k.message_id
+                        LEFT JOIN %1$s.depot_queue dq ON dq.name = q.dead_letter_queue AND dq.id <> q.id
+                    ) AS x
+                    WHERE d.queue_id = x.queue_id AND d.priority = x.priority AND d.message_id = x.message_id
+                      AND d.claimed_by = ?
+                    RETURNING d.queue_id
+                )
+                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
+                """.formatted(q);
+        deadLetterSql = """
+                UPDATE %1$s.depot_delivery
+                SET queue_id = ?, claimed_by = NULL, delivery_count = 0
+                WHERE queue_id = ? AND priority = ? AND message_id = ? AND claimed_by = ?
+                """.formatted(q);
+        scanSql = """
+                SELECT d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers
+                FROM %1$s.depot_delivery d JOIN %1$s.depot_message m ON m.id = d.message_id
+                WHERE d.queue_id = ? AND d.claimed_by IS NULL AND d.visible_at <= ?
+                  AND (d.expires_at IS NULL OR d.expires_at > ?)
+                  AND (d.priority < ? OR (d.priority = ? AND d.message_id > ?))
+                ORDER BY d.priority DESC, d.message_id
+                LIMIT ?
+                """.formatted(q);
+        browseSql = """
+                SELECT d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers, m.body
+                FROM %1$s.depot_delivery d JOIN %1$s.depot_message m ON m.id = d.message_id
+                WHERE d.queue_id = ? AND d.visible_at <= ?
+                  AND (d.expires_at IS NULL OR d.expires_at > ?)
+                  AND (d.priority < ? OR (d.priority = ? AND d.message_id > ?))
+                ORDER BY d.priority DESC, d.message_id
+                LIMIT ?
+                """.formatted(q);
+        depthSql = "SELECT count(*) FROM %1$s.depot_delivery WHERE queue_id = ?".formatted(q);
+        expireSql = """
+                WITH d AS (
+                    DELETE FROM %1$s.depot_delivery
+                    WHERE expires_at <= ? AND claimed_by IS NULL
+                    RETURNING message_id
+                ), m AS (
+                    DELETE FROM %1$s.depot_message m USING d WHERE m.id = d.message_id
+                )
+                SELECT count(*) FROM d
+                """.formatted(q);
+    }
+
+    /**
+     * Writes messages and their deliveries, and queues one wake-up per destination that
+     * PostgreSQL delivers at commit. The caller commits.
+     *
+     * @return how many messages were written
+     */
+    public int enqueue(Connection connection, List<OutgoingMessage> messages) {
+        int n = messages.size();
+        if (n == 0) {
+            return 0;
+        }
+        Long[] boxedIds = new Long[n];
+        byte[][] headers = new byte[n][];
+        byte[][] bodies = new byte[n][];
+        Long[] queues = new Long[n];
+        Short[] priorities = new Short[n];
+        Long[] visible = new Long[n];
+        Long[] expires = new Long[n];
+        Set<Long> woken = new LinkedHashSet<>();
+        for (int i = 0; i < n; i++) {
+            OutgoingMessage message = messages.get(i);
+            if (message.body() != null && message.body().length > store.config().maxBodyBytes()) {
+                throw new StoreException(StoreException.Kind.INVALID_INPUT, "The message body is "
+                        + message.body().length + " bytes; the largest allowed is " + store.config().maxBodyBytes());
+            }
+            boxedIds[i] = message.messageId();
+            headers[i] = message.headers();
+            bodies[i] = message.body();
+            queues[i] = message.queueId();
+            priorities[i] = (short) message.priority();
+            visible[i] = message.visibleAt();
+            expires[i] = message.expiresAt();
+            woken.add(message.queueId());
+        }
+        return store.work(connection, "write " + n + " message(s)", c -> {
+            try (PreparedStatement ps = c.prepareStatement(enqueueSql)) {
+                ps.setArray(1, c.createArrayOf("bigint", boxedIds));
+                ps.setArray(2, c.createArrayOf("bytea", headers));
+                ps.setArray(3, c.createArrayOf("bytea", bodies));
+                ps.setArray(4, c.createArrayOf("bigint", queues));
+                ps.setArray(5, c.createArrayOf("smallint", priorities));
+                ps.setArray(6, c.createArrayOf("bigint", boxedIds));
+                ps.setArray(7, c.createArrayOf("bigint", visible));
+                ps.setArray(8, c.createArrayOf("bigint", expires));
+                ps.setString(9, store.channel());
+                ps.setArray(10, c.createArrayOf("bigint", woken.toArray(Long[]::new)));
+                ps.executeQuery().close();
+                return n;
+            }
+        });
+    }
+
+    /**
+     * Claims up to {@code max} available deliveries of a queue for this node, in claim order,
+     * raising each one's delivery count. Rows other claimers hold are skipped, never waited for.
+     */
+    public List<StoredDelivery> claim(Connection connection, long queueId, int max, long now) {
+        return store.work(connection, "claim messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement(claimSql)) {
+                ps.setLong(1, queueId);
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                ps.setInt(4, max);
+                ps.setLong(5, store.nodeId());
+                ps.setLong(6, queueId);
+                return readClaimed(ps);
+            }
+        });
+    }
+
+    /** Claims the given deliveries of one queue, those still available; used after a selector scan. */
+    public List<StoredDelivery> claim(Connection connection, long queueId, List<DeliveryKey> keys, long now) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Short[] priorities = new Short[keys.size()];
+        Long[] messageIds = new Long[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            priorities[i] = (short) keys.get(i).priority();
+            messageIds[i] = keys.get(i).messageId();
+        }
+        return store.work(connection, "claim messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement(claimKeysSql)) {
+                ps.setArray(1, c.createArrayOf("smallint", priorities));
+                ps.setArray(2, c.createArrayOf("bigint", messageIds));
+                ps.setLong(3, queueId);
+                ps.setLong(4, now);
+                ps.setLong(5, now);
+                ps.setLong(6, store.nodeId());
+                ps.setLong(7, queueId);
+                return readClaimed(ps);
+            }
+        });
+    }
+
+    private static List<StoredDelivery> readClaimed(PreparedStatement ps) throws SQLException {
+        List<StoredDelivery> claimed = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long expires = rs.getLong(5);
+                claimed.add(new StoredDelivery(
+                        new DeliveryKey(rs.getLong(1), rs.getShort(2), rs.getLong(3)),
+                        rs.getInt(4), expires, rs.getBytes(6), rs.getBytes(7)));
+            }
+        }
+        // RETURNING follows no ORDER BY; the consumer must see them in claim order.
+        claimed.sort(CLAIM_ORDER);
+        return claimed;
+    }
+
+    /**
+     * Reads available deliveries after {@code after} in claim order, headers only, without claiming:
+     * a consumer with a selector matches them in memory and claims the ones it wants.
+     */
+    public List<StoredDelivery> scanAvailable(Connection connection, long queueId, DeliveryKey after, int limit, long now) {
+        return page(connection, scanSql, queueId, after, limit, now, false);
+    }
+
+    /** Reads the messages of a queue in claim order, claimed or not, without changing anything. */
+    public List<StoredDelivery> browse(Connection connection, long queueId, DeliveryKey after, int limit, long now) {
+        return page(connection, browseSql, queueId, after, limit, now, true);
+    }
+
+    /** The key before every delivery of a queue, to start a scan or a browse. */
+    public static DeliveryKey start(long queueId) {
+        return new DeliveryKey(queueId, Short.MAX_VALUE, 0);
+    }
+
+    private List<StoredDelivery> page(Connection connection, String sql, long queueId, DeliveryKey after,
+                                      int limit, long now, boolean withBody) {
+        return store.work(connection, "read queue " + queueId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, queueId);
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                ps.setInt(4, after.priority());
+                ps.setInt(5, after.priority());
+                ps.setLong(6, after.messageId());
+                ps.setInt(7, limit);
+                List<StoredDelivery> page = new ArrayList<>(Math.min(limit, 1024));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new StoredDelivery(new DeliveryKey(queueId, rs.getShort(1), rs.getLong(2)),
+                                rs.getInt(3), rs.getLong(4), rs.getBytes(5), withBody ? rs.getBytes(6) : null));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    /**
+     * Deletes acknowledged deliveries, and their messages. Only deliveries this node still holds
+     * are deleted: one that was released meanwhile (because this node was taken for dead) stays.
+     *
+     * @return how many of {@code keys} were deleted
+     */
+    public int acknowledge(Connection connection, List<DeliveryKey> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        int n = keys.size();
+        Long[] queues = new Long[n];
+        Short[] priorities = new Short[n];
+        Long[] messageIds = new Long[n];
+        for (int i = 0; i < n; i++) {
+            DeliveryKey key = keys.get(i);
+            queues[i] = key.queueId();
+            priorities[i] = (short) key.priority();
+            messageIds[i] = key.messageId();
+        }
+        return store.work(connection, "acknowledge " + n + " message(s)", c -> {
+            try (PreparedStatement ps = c.prepareStatement(acknowledgeSql)) {
+                ps.setArray(1, c.createArrayOf("bigint", queues));
+                ps.setArray(2, c.createArrayOf("smallint", priorities));
+                ps.setArray(3, c.createArrayOf("bigint", messageIds));
+                ps.setLong(4, store.nodeId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Gives claimed deliveries back to their queues. A delivered one becomes visible again after
+     * its queue's redelivery delay, or goes to the dead-letter queue when its delivery count has
+     * reached the queue's maximum (the caller {@link Queues#ensure ensures} that queue exists);
+     * one that never reached the application keeps its count.
+     */
+    public void release(Connection connection, List<Release> releases, long now) {
+        if (releases.isEmpty()) {
+            return;
+        }
+        int n = releases.size();
+        Long[] queues = new Long[n];
+        Short[] priorities = new Short[n];
+        Long[] messageIds = new Long[n];
+        Boolean[] delivered = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Release release = releases.get(i);
+            queues[i] = release.key().queueId();
+            priorities[i] = (short) release.key().priority();
+            messageIds[i] = release.key().messageId();
+            delivered[i] = release.delivered();
+        }
+        store.work(connection, "release " + n + " message(s)", c -> {
+            try (PreparedStatement ps = c.prepareStatement(releaseSql)) {
+                ps.setArray(1, c.createArrayOf("bigint", queues));
+                ps.setArray(2, c.createArrayOf("smallint", priorities));
+                ps.setArray(3, c.createArrayOf("bigint", messageIds));
+                ps.setArray(4, c.createArrayOf("boolean", delivered));
+                ps.setLong(5, now);
+                ps.setLong(6, store.nodeId());
+                ps.setString(7, store.channel());
+                ps.executeQuery().close();
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Moves a claimed delivery to a dead-letter queue, available there with a fresh count.
+     *
+     * @return whether this node still held it
+     */
+    public boolean deadLetter(Connection connection, DeliveryKey key, QueueInfo deadLetterQueue) {
+        return store.work(connection, "move message " + key.messageId() + " to " + deadLetterQueue.name(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(deadLetterSql)) {
+                ps.setLong(1, deadLetterQueue.id());
+                ps.setLong(2, key.queueId());
+                ps.setShort(3, (short) key.priority());
+                ps.setLong(4, key.messageId());
+                ps.setLong(5, store.nodeId());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** How many messages a queue holds, claimed ones included. */
+    public long depth(Connection connection, long queueId) {
+        return store.work(connection, "count queue " + queueId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(depthSql)) {
+                ps.setLong(1, queueId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Removes available deliveries whose time to live has passed, and their messages. */
+    public int expire(Connection connection, long now) {
+        return store.work(connection, "remove expired messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement(expireSql)) {
+                ps.setLong(1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,111 @@
+package dev.depot.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.StatelessSession;
+
+/**
+ * Liveness of the JVMs sharing a schema. Each node beats its heartbeat; a node whose heartbeat is
+ * older than the timeout is dead, and whoever notices first removes it: its claimed deliveries
+ * become available again (they may have reached the application, so their count stays), and its
+ * temporary queues are deleted and its client IDs freed.
+ */
+final class Nodes {
+
+    private final DepotStore store;
+    private final String heartbeatSql;
+    private final String dueSql;
+    private final String releaseClaimsSql;
+    private final String deleteNodeSql;
+
+    Nodes(DepotStore store, String schema) {
+        this.store = store;
+        String q = '"' + schema + '"';
+        heartbeatSql = "UPDATE " + q + ".depot_node SET heartbeat_at = now() WHERE id = ?";
+        dueSql = "DELETE FROM " + q + ".depot_node WHERE heartbeat_at < now() - make_interval(secs => ?) RETURNING id";
+        releaseClaimsSql = """
+                WITH r AS (
+                    UPDATE %1$s.depot_delivery SET claimed_by = NULL WHERE claimed_by = ANY(?::bigint[])
+                    RETURNING queue_id
+                )
+                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
+                """.formatted(q);
+        deleteNodeSql = "DELETE FROM " + q + ".depot_node WHERE id = ?";
+    }
+
+    long register(Connection connection, String name) {
+        try (StatelessSession session = store.openSession(connection)) {
+            NodeEntity node = new NodeEntity(name);
+            session.insert(node);
+            return node.id();
+        } catch (org.hibernate.JDBCException e) {
+            throw store.failure("register node " + name, e.getSQLException());
+        }
+    }
+
+    /** @return false when the row is gone: others took this node for dead and released its claims */
+    boolean heartbeat(Connection connection, long node) {
+        return store.work(connection, "beat the heartbeat", c -> {
+            try (PreparedStatement ps = c.prepareStatement(heartbeatSql)) {
+                ps.setLong(1, node);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Removes the nodes whose heartbeat stopped, in one transaction of the caller's: each dead
+     * node is removed by exactly one survivor, since only one {@code DELETE} gets its row.
+     *
+     * @return the ids of the nodes removed
+     */
+    List<Long> removeDead(Connection connection, double timeoutSeconds) {
+        List<Long> dead = store.work(connection, "find dead nodes", c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(dueSql)) {
+                ps.setDouble(1, timeoutSeconds);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        if (!dead.isEmpty()) {
+            releaseClaimsOf(connection, dead);
+            for (long node : dead) {
+                store.queues().deleteTemporaryOf(connection, node);
+                store.clientIds().releaseAllOf(connection, node);
+            }
+        }
+        return dead;
+    }
+
+    void releaseClaimsOf(Connection connection, List<Long> nodes) {
+        store.work(connection, "release the claims of nodes " + nodes, c -> {
+            try (PreparedStatement ps = c.prepareStatement(releaseClaimsSql)) {
+                ps.setArray(1, c.createArrayOf("bigint", nodes.toArray(Long[]::new)));
+                ps.setString(2, store.channel());
+                ps.executeQuery().close();
+                return null;
+            }
+        });
+    }
+
+    /** A clean stop: this node's claims go back, its temporary queues go away, its row is removed. */
+    void deregister(Connection connection, long node) {
+        releaseClaimsOf(connection, List.of(node));
+        store.queues().deleteTemporaryOf(connection, node);
+        store.clientIds().releaseAllOf(connection, node);
+        store.work(connection, "deregister node " + node, c -> {
+            try (PreparedStatement ps = c.prepareStatement(deleteNodeSql)) {
+                ps.setLong(1, node);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
