@@ -127,10 +127,10 @@ public final class DepotStore implements AutoCloseable {
 
     /**
      * Hands out {@code count} fresh message ids, increasing within this JVM. Usually from memory;
-     * once every hundred ids it takes the next block from the database on the given connection.
+     * once every hundred ids it opens a connection from {@code connections} for the next block.
      */
-    public long[] allocateMessageIds(Connection connection, int count) {
-        return messageIds.next(connection, count);
+    public long[] allocateMessageIds(ConnectionSource connections, int count) {
+        return messageIds.next(connections, count);
     }
 
     Nodes nodes() {

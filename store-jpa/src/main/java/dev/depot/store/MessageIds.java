@@ -3,6 +3,7 @@ package dev.depot.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Hands out message ids from blocks of the sequence {@code depot_message_id_seq}, which steps by
@@ -23,17 +24,24 @@ final class MessageIds {
         this.nextBlockSql = "SELECT nextval('\"" + schema + "\".depot_message_id_seq')";
     }
 
-    /** Returns {@code count} fresh ids, in increasing order. */
-    synchronized long[] next(Connection connection, int count) {
+    /**
+     * Returns {@code count} fresh ids, in increasing order. Only when a block runs out does it open
+     * a connection from {@code connections}, and closes it again (a pooled one goes back to its pool).
+     */
+    synchronized long[] next(ConnectionSource connections, int count) {
         long[] ids = new long[count];
         for (int i = 0; i < count; i++) {
             if (next == end) {
-                next = store.work(connection, "allocate message ids", c -> {
-                    try (PreparedStatement ps = c.prepareStatement(nextBlockSql); ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
+                try (Connection connection = connections.open()) {
+                    next = store.work(connection, "allocate message ids", c -> {
+                        try (PreparedStatement ps = c.prepareStatement(nextBlockSql); ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    });
+                } catch (SQLException e) {
+                    throw store.failure("allocate message ids", e);
+                }
                 end = next + BLOCK;
             }
             ids[i] = next++;

@@ -40,7 +40,18 @@ public final class Wakeups {
     public static final class Signal {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
+        private final java.util.concurrent.CopyOnWriteArrayList<Runnable> listeners =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
         private long epoch;
+
+        /** Also calls {@code listener} on every wake-up: for a thread that waits on several queues at once. */
+        public void addListener(Runnable listener) {
+            listeners.add(listener);
+        }
+
+        public void removeListener(Runnable listener) {
+            listeners.remove(listener);
+        }
 
         public long epoch() {
             lock.lock();
@@ -51,7 +62,8 @@ public final class Wakeups {
             }
         }
 
-        void fire() {
+        /** Wakes everyone waiting on this queue. */
+        public void fire() {
             lock.lock();
             try {
                 epoch++;
@@ -59,6 +71,7 @@ public final class Wakeups {
             } finally {
                 lock.unlock();
             }
+            listeners.forEach(Runnable::run);
         }
 
         /** Waits until the epoch moves past {@code seen} or the time runs out; true if it moved. */

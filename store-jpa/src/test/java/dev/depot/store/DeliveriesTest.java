@@ -279,14 +279,14 @@ class DeliveriesTest extends StoreTestSupport {
 
     @Test
     void messageIdsIncreaseAcrossBlocks() {
-        long[] first = tx(c -> store.allocateMessageIds(c, 150));
-        long[] second = tx(c -> store.allocateMessageIds(c, 150));
+        long[] first = store.allocateMessageIds(dev.depot.store.testing.TestDatabase.connections(), 150);
+        long[] second = store.allocateMessageIds(dev.depot.store.testing.TestDatabase.connections(), 150);
         for (int i = 1; i < first.length; i++) {
             assertThat(first[i]).isGreaterThan(first[i - 1]);
         }
         assertThat(second[0]).isGreaterThan(first[149]);
         DepotStore other = anotherNode();
-        long[] elsewhere = tx(c -> other.allocateMessageIds(c, 1));
+        long[] elsewhere = other.allocateMessageIds(dev.depot.store.testing.TestDatabase.connections(), 1);
         assertThat(elsewhere[0]).isNotIn(first).isNotIn(second);
     }
 }

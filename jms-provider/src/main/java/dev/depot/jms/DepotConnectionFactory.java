@@ -1,0 +1,250 @@
+package dev.depot.jms;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+import java.io.Serializable;
+import javax.sql.DataSource;
+
+/**
+ * Creates connections to Depot. Point it at a PostgreSQL database with a JDBC URL (and user and
+ * password), or hand it a {@link DataSource} the application already has:
+ *
+ * <pre>{@code
+ * DepotConnectionFactory factory = new DepotConnectionFactory("jdbc:postgresql://localhost/app");
+ * factory.setUser("app");
+ * factory.setPassword("secret");
+ * }</pre>
+ *
+ * The factory is cheap until its first connection: then it migrates Depot's schema, opens its
+ * connection pool and registers this JVM as a node. Settings are checked at that moment, with
+ * messages that name the setting. {@link #close()} releases the pool; a factory that is never
+ * closed is released when the JVM exits.
+ */
+public class DepotConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        Serializable, AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DepotSettings settings;
+    private transient DataSource dataSource;
+    private transient Engine engine;
+
+    /** A factory with no database yet: set one with {@link #setUrl} or {@link #setDataSource}. */
+    public DepotConnectionFactory() {
+        this.settings = new DepotSettings();
+    }
+
+    public DepotConnectionFactory(String jdbcUrl) {
+        this();
+        settings.url = jdbcUrl;
+    }
+
+    /** A factory on the application's own data source; Depot then borrows connections from it. */
+    public DepotConnectionFactory(DataSource dataSource) {
+        this();
+        this.dataSource = dataSource;
+    }
+
+    // ---- settings ----
+
+    public String getUrl() {
+        return settings.url;
+    }
+
+    /** The JDBC URL of the PostgreSQL database, for example {@code jdbc:postgresql://localhost:5432/app}. */
+    public void setUrl(String url) {
+        checkNotStarted();
+        settings.url = url;
+    }
+
+    public String getUser() {
+        return settings.user;
+    }
+
+    /** The database user; may also be given in the URL. */
+    public void setUser(String user) {
+        checkNotStarted();
+        settings.user = user;
+    }
+
+    /** The database password; may also be given in the URL. */
+    public void setPassword(String password) {
+        checkNotStarted();
+        settings.password = password;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        checkNotStarted();
+        this.dataSource = dataSource;
+    }
+
+    public String getSchema() {
+        return settings.schema;
+    }
+
+    /** The schema that holds Depot's tables; {@code depot} unless set. */
+    public void setSchema(String schema) {
+        checkNotStarted();
+        settings.schema = schema;
+    }
+
+    public int getPrefetch() {
+        return settings.prefetch;
+    }
+
+    /** How many messages a consumer claims ahead of the application (1 to 10 000, default 100). */
+    public void setPrefetch(int prefetch) {
+        checkNotStarted();
+        settings.prefetch = prefetch;
+    }
+
+    public int getMaxPoolSize() {
+        return settings.maxPoolSize;
+    }
+
+    /** The most database connections this factory holds at once (1 to 1 000, default 10). */
+    public void setMaxPoolSize(int maxPoolSize) {
+        checkNotStarted();
+        settings.maxPoolSize = maxPoolSize;
+    }
+
+    public long getConnectTimeoutMillis() {
+        return settings.connectTimeoutMillis;
+    }
+
+    /** How long an operation waits for a database connection before it fails (250 ms or more, default 5 000). */
+    public void setConnectTimeoutMillis(long millis) {
+        checkNotStarted();
+        settings.connectTimeoutMillis = millis;
+    }
+
+    public long getMaxBodyBytes() {
+        return settings.maxBodyBytes;
+    }
+
+    /** The largest message body accepted, in bytes (default 64 MiB). */
+    public void setMaxBodyBytes(long maxBodyBytes) {
+        checkNotStarted();
+        settings.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String getClientID() {
+        return settings.clientId;
+    }
+
+    /** A client ID given to every connection this factory creates. */
+    public void setClientID(String clientId) {
+        settings.clientId = clientId;
+    }
+
+    /** How often this JVM beats its heartbeat, in milliseconds (default 2 000). */
+    public void setHeartbeatMillis(long millis) {
+        checkNotStarted();
+        settings.heartbeatMillis = millis;
+    }
+
+    /** After how long without a heartbeat a JVM counts as dead and its claims are released (default 20 000 ms). */
+    public void setNodeTimeoutMillis(long millis) {
+        checkNotStarted();
+        settings.nodeTimeoutMillis = millis;
+    }
+
+    /** How often a waiting consumer looks again even without a wake-up, in milliseconds (default 1 000). */
+    public void setPollMillis(long millis) {
+        checkNotStarted();
+        settings.pollMillis = millis;
+    }
+
+    private synchronized void checkNotStarted() {
+        if (engine != null) {
+            throw new IllegalStateException("The connection factory is in use; settings can no longer change");
+        }
+    }
+
+    // ---- connections ----
+
+    synchronized Engine engine() throws JMSException {
+        if (engine == null) {
+            engine = Engine.start(settings.validated(dataSource != null), dataSource);
+        }
+        return engine;
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        return createDepotConnection();
+    }
+
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        return createDepotConnection();
+    }
+
+    private DepotConnection createDepotConnection() throws JMSException {
+        DepotConnection connection = new DepotConnection(engine());
+        if (settings.clientId != null) {
+            connection.assignClientId(settings.clientId);
+        }
+        return connection;
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return createDepotConnection();
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return createDepotConnection();
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return createDepotConnection();
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return createDepotConnection();
+    }
+
+    @Override
+    public JMSContext createContext() {
+        throw unsupportedContext();
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        throw unsupportedContext();
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        throw unsupportedContext();
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        throw unsupportedContext();
+    }
+
+    private static JMSRuntimeException unsupportedContext() {
+        return new JMSRuntimeException("JMSContext is not available in this version of Depot; use createConnection()");
+    }
+
+    /** Closes the connection pool and, when no other factory uses it, this JVM's node. */
+    @Override
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.depot.jms;
+
+import dev.depot.jms.message.DepotMessage;
+import dev.depot.jms.message.MessageCodec;
+import dev.depot.jms.selector.Selector;
+import dev.depot.store.Deliveries;
+import dev.depot.store.DeliveryKey;
+import dev.depot.store.QueueInfo;
+import dev.depot.store.Release;
+import dev.depot.store.StoredDelivery;
+import dev.depot.store.Wakeups;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Receives messages from a queue. It claims up to {@code prefetch} deliveries at a time in one
+ * statement and hands them out one by one, so it never holds more than its prefetch in memory;
+ * with a selector it reads candidates' headers a page at a time, matches them in memory and
+ * claims only those that match, leaving the rest to other consumers.
+ */
+public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
+
+    /** Candidates read per round trip when a selector scans a queue. */
+    static final int SCAN_PAGE = 1_000;
+
+    final DepotSession session;
+    final DepotDestination destination;
+    final QueueInfo queue;
+    private final Selector selector;
+    private final Engine engine;
+    private final Wakeups.Signal signal;
+    private final Runnable wakeDispatcher;
+    /** Claimed for this consumer and not yet handed to the application. Guarded by itself. */
+    private final ArrayDeque<StoredDelivery> prefetched = new ArrayDeque<>();
+    private volatile MessageListener listener;
+    private volatile boolean closed;
+
+    DepotMessageConsumer(DepotSession session, DepotDestination destination, QueueInfo queue, Selector selector) {
+        this.session = session;
+        this.destination = destination;
+        this.queue = queue;
+        this.selector = selector;
+        this.engine = session.engine;
+        this.signal = engine.store.wakeups().signal(queue.id());
+        this.wakeDispatcher = session::wakeDispatcher;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("The consumer is closed");
+        }
+        session.checkOpen();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    MessageListener listener() {
+        return listener;
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkOpen();
+        return selector.isMatchAll() ? null : selector.text();
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener value) throws JMSException {
+        checkOpen();
+        MessageListener previous = listener;
+        listener = value;
+        if (value != null && previous == null) {
+            signal.addListener(wakeDispatcher);
+            session.listenerSet();
+        } else if (value == null && previous != null) {
+            signal.removeListener(wakeDispatcher);
+        }
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return destination instanceof Queue q ? q : null;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return destination instanceof Topic t ? t : null;
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return false;
+    }
+
+    // ---- synchronous receive ----
+
+    @Override
+    public Message receive() throws JMSException {
+        return receive(Long.MAX_VALUE, true);
+    }
+
+    @Override
+    public Message receive(long timeout) throws JMSException {
+        return receive(timeout <= 0 ? Long.MAX_VALUE : timeout, true);
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return receive(0, false);
+    }
+
+    private Message receive(long timeout, boolean wait) throws JMSException {
+        checkOpen();
+        if (listener != null) {
+            throw new IllegalStateException("This consumer has a message listener; it cannot also receive()");
+        }
+        long start = System.currentTimeMillis();
+        long deadline = timeout == Long.MAX_VALUE ? Long.MAX_VALUE : start + timeout;
+        try {
+            while (true) {
+                if (closed || session.isClosed()) {
+                    return null;
+                }
+                long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.currentTimeMillis();
+                if (!session.connection.isStarted()) {
+                    if (!wait || remaining <= 0) {
+                        return null;
+                    }
+                    session.connection.awaitStarted(Math.min(remaining, engine.settings.pollMillis));
+                    continue;
+                }
+                long seen = signal.epoch();
+                StoredDelivery delivery = next();
+                if (delivery != null) {
+                    DepotMessage message = session.prepare(this, delivery);
+                    if (message != null) {
+                        session.afterReceive(delivery.key());
+                        return message;
+                    }
+                    continue;
+                }
+                if (!wait || remaining <= 0) {
+                    return null;
+                }
+                signal.awaitChange(seen, Math.min(remaining, engine.settings.pollMillis));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The next prefetched delivery, claiming more when none is left; null when the queue has nothing for us. */
+    private StoredDelivery next() throws JMSException {
+        synchronized (prefetched) {
+            StoredDelivery delivery = prefetched.poll();
+            if (delivery != null) {
+                return delivery;
+            }
+        }
+        session.flushDupsOk(1);
+        List<StoredDelivery> claimed = claim();
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        synchronized (prefetched) {
+            if (closed) {
+                List<Release> releases = new ArrayList<>();
+                claimed.forEach(d -> releases.add(new Release(d.key(), false)));
+                engine.writer.release(releases);
+                return null;
+            }
+            prefetched.addAll(claimed);
+            return prefetched.poll();
+        }
+    }
+
+    /** For the session's listener thread: the next delivery, without waiting. */
+    StoredDelivery nextForListener() throws JMSException {
+        return next();
+    }
+
+    /** Puts back a delivery the listener thread took but could not deliver (the connection stopped). */
+    void pushBack(StoredDelivery delivery) {
+        synchronized (prefetched) {
+            prefetched.addFirst(delivery);
+        }
+    }
+
+    private List<StoredDelivery> claim() throws JMSException {
+        int prefetch = engine.settings.prefetch;
+        long now = System.currentTimeMillis();
+        if (selector.isMatchAll()) {
+            return engine.autocommit("receive from " + destination,
+                    c -> engine.store.deliveries().claim(c, queue.id(), prefetch, now));
+        }
+        return engine.autocommit("receive from " + destination, c -> {
+            List<DeliveryKey> matches = new ArrayList<>();
+            DeliveryKey cursor = Deliveries.start(queue.id());
+            while (matches.size() < prefetch) {
+                List<StoredDelivery> page = engine.store.deliveries().scanAvailable(c, queue.id(), cursor, SCAN_PAGE, now);
+                for (StoredDelivery candidate : page) {
+                    if (selector.matches(MessageCodec.decode(candidate.headers(), null))
+                            && matches.size() < prefetch) {
+                        matches.add(candidate.key());
+                    }
+                }
+                if (page.size() < SCAN_PAGE) {
+                    break;
+                }
+                cursor = page.get(page.size() - 1).key();
+            }
+            return engine.store.deliveries().claim(c, queue.id(), matches, now);
+        });
+    }
+
+    /** Hands every prefetched delivery back as never delivered. */
+    void drainPrefetched(List<Release> releases) {
+        synchronized (prefetched) {
+            prefetched.forEach(d -> releases.add(new Release(d.key(), false)));
+            prefetched.clear();
+        }
+    }
+
+    // ---- close ----
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        List<Release> releases = new ArrayList<>();
+        if (!session.isDispatcherThread()) {
+            // Let a listener that is running finish first; a listener closing its own consumer goes on.
+            session.awaitListenerIdle();
+        }
+        closeInternally(releases);
+        session.consumerClosed(this);
+        engine.writer.release(releases);
+    }
+
+    /** Marks the consumer closed and collects its prefetched deliveries for release; wakes a blocked receive(). */
+    void closeInternally(List<Release> releases) {
+        closed = true;
+        drainPrefetched(releases);
+        signal.removeListener(wakeDispatcher);
+        signal.fire();
+    }
+}

@@ -1,0 +1,815 @@
+package dev.depot.jms;
+
+import dev.depot.jms.message.DepotBytesMessage;
+import dev.depot.jms.message.DepotMapMessage;
+import dev.depot.jms.message.DepotMessage;
+import dev.depot.jms.message.DepotObjectMessage;
+import dev.depot.jms.message.DepotStreamMessage;
+import dev.depot.jms.message.DepotTextMessage;
+import dev.depot.jms.message.MessageCodec;
+import dev.depot.jms.selector.Selector;
+import dev.depot.store.DeliveryKey;
+import dev.depot.store.OutgoingMessage;
+import dev.depot.store.QueueInfo;
+import dev.depot.store.Queues;
+import dev.depot.store.Release;
+import dev.depot.store.StoreException;
+import dev.depot.store.StoredDelivery;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A single-threaded context for producing and consuming, as the specification defines it. How its
+ * work reaches the database is decided by its {@link SessionTransaction}: a transacted session
+ * gathers sends and acknowledgements into one database transaction at {@link #commit()}; the other
+ * modes hand them to the factory's group committer.
+ *
+ * <p>Messages reach a {@link MessageListener} on one thread per session, one at a time, as the
+ * specification requires; {@code receive()} runs on the caller's thread.
+ */
+public class DepotSession implements Session, QueueSession, TopicSession {
+
+    private static final System.Logger LOG = System.getLogger(DepotSession.class.getName());
+
+    /** In DUPS_OK mode, acknowledgements are sent in groups of this many. */
+    private static final int DUPS_OK_BATCH = 64;
+
+    /** The session whose listener runs on the current thread, to refuse calls that would deadlock. */
+    private static final ThreadLocal<DepotSession> LISTENER_SESSION = new ThreadLocal<>();
+
+    final DepotConnection connection;
+    final Engine engine;
+    private final int ackMode;
+    private final SessionTransaction transaction;
+    private final List<DepotMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<DepotMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<DepotQueueBrowser> browsers = new CopyOnWriteArrayList<>();
+    /** Delivered to the application and not yet acknowledged, in delivery order. Guarded by itself. */
+    private final List<DeliveryKey> unacknowledged = new ArrayList<>();
+    /** Held while a listener runs, so stop() and close() can wait for it. */
+    private final ReentrantLock deliveryLock = new ReentrantLock();
+    private final ReentrantLock wakeLock = new ReentrantLock();
+    private final Condition wakeCondition = wakeLock.newCondition();
+    private long wakeEpoch;
+    private volatile Thread dispatcher;
+    private volatile boolean closed;
+    private MessageListener sessionListener;
+
+    DepotSession(DepotConnection connection, int ackMode) {
+        this.connection = connection;
+        this.engine = connection.engine;
+        this.ackMode = ackMode;
+        this.transaction = ackMode == SESSION_TRANSACTED
+                ? new SessionTransaction.Local(engine)
+                : new SessionTransaction.None(engine);
+    }
+
+    static boolean isListenerThreadOf(DepotConnection connection) {
+        DepotSession session = LISTENER_SESSION.get();
+        return session != null && session.connection == connection;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("The session is closed");
+        }
+        connection.checkOpen();
+    }
+
+    boolean isClosed() {
+        return closed || connection.isClosed();
+    }
+
+    // ---- messages ----
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return new DepotBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return new DepotMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return new DepotMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return new DepotObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        checkOpen();
+        return new DepotObjectMessage(object);
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return new DepotStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new DepotTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkOpen();
+        return new DepotTextMessage(text);
+    }
+
+    // ---- transaction and acknowledgement ----
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return ackMode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return ackMode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        if (ackMode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("commit() is only for transacted sessions");
+        }
+        List<DeliveryKey> consumed = takeUnacknowledged();
+        try {
+            transaction.commit(consumed);
+        } catch (JMSException e) {
+            // The database transaction is gone: what this session consumed goes back for redelivery.
+            releaseQuietly(delivered(consumed));
+            releaseQuietly(drainPrefetched());
+            throw e;
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        if (ackMode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("rollback() is only for transacted sessions");
+        }
+        transaction.rollback();
+        redeliverAll();
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (ackMode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover() is not for transacted sessions; use rollback()");
+        }
+        redeliverAll();
+    }
+
+    /** Everything delivered and not acknowledged goes back, then what consumers prefetched, so order holds. */
+    private void redeliverAll() throws JMSException {
+        List<Release> releases = delivered(takeUnacknowledged());
+        releases.addAll(drainPrefetched());
+        engine.writer.release(releases);
+        wakeDispatcher();
+    }
+
+    private List<Release> drainPrefetched() {
+        List<Release> releases = new ArrayList<>();
+        for (DepotMessageConsumer consumer : consumers) {
+            consumer.drainPrefetched(releases);
+        }
+        return releases;
+    }
+
+    private static List<Release> delivered(List<DeliveryKey> keys) {
+        List<Release> releases = new ArrayList<>(keys.size());
+        keys.forEach(key -> releases.add(new Release(key, true)));
+        return releases;
+    }
+
+    private void releaseQuietly(List<Release> releases) {
+        try {
+            engine.writer.release(releases);
+        } catch (JMSException e) {
+            LOG.log(Level.WARNING, "Could not release {0} message(s) yet; retrying: {1}", releases.size(), e.getMessage());
+        }
+    }
+
+    private List<DeliveryKey> takeUnacknowledged() {
+        synchronized (unacknowledged) {
+            List<DeliveryKey> taken = new ArrayList<>(unacknowledged);
+            unacknowledged.clear();
+            return taken;
+        }
+    }
+
+    /** CLIENT_ACKNOWLEDGE: acknowledges every message this session has delivered so far. */
+    void acknowledge() throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("The session of this message is closed");
+        }
+        connection.checkOpen();
+        if (ackMode != CLIENT_ACKNOWLEDGE) {
+            return;
+        }
+        List<DeliveryKey> keys = takeUnacknowledged();
+        if (!keys.isEmpty()) {
+            try {
+                engine.writer.acknowledge(keys);
+            } catch (JMSException e) {
+                synchronized (unacknowledged) {
+                    unacknowledged.addAll(0, keys);
+                }
+                throw e;
+            }
+        }
+    }
+
+    // ---- delivery ----
+
+    /**
+     * Turns a claimed delivery into the application's message, or returns null when it must not be
+     * delivered: expired (it is deleted) or out of deliveries (it goes to the dead-letter queue).
+     */
+    DepotMessage prepare(DepotMessageConsumer consumer, StoredDelivery delivery) throws JMSException {
+        if (delivery.expiresAt() != 0 && delivery.expiresAt() <= System.currentTimeMillis()) {
+            engine.writer.acknowledgeAsync(List.of(delivery.key()));
+            return null;
+        }
+        QueueInfo queue = consumer.queue;
+        if (queue.deadLetterQueue() != null && delivery.deliveryCount() > queue.maxDeliveryCount()) {
+            deadLetter(queue, delivery);
+            return null;
+        }
+        DepotMessage message = MessageCodec.decode(delivery.headers(), delivery.body());
+        message.markReceived(delivery.deliveryCount() > 1, delivery.deliveryCount());
+        if (ackMode == CLIENT_ACKNOWLEDGE) {
+            message.setAcknowledger(this::acknowledge);
+        }
+        synchronized (unacknowledged) {
+            unacknowledged.add(delivery.key());
+        }
+        return message;
+    }
+
+    private void deadLetter(QueueInfo queue, StoredDelivery delivery) throws JMSException {
+        engine.autocommit("move message " + delivery.messageId() + " to " + queue.deadLetterQueue(), c -> {
+            QueueInfo dlq = engine.store.queues().ensure(c, queue.deadLetterQueue());
+            engine.store.deliveries().deadLetter(c, delivery.key(), dlq);
+            return null;
+        });
+        LOG.log(Level.DEBUG, "Message {0} went to {1} after {2} deliveries",
+                delivery.messageId(), queue.deadLetterQueue(), delivery.deliveryCount() - 1);
+    }
+
+    /** After receive() hands a message to the application: the acknowledgement its mode asks for. */
+    void afterReceive(DeliveryKey key) throws JMSException {
+        if (ackMode == AUTO_ACKNOWLEDGE) {
+            synchronized (unacknowledged) {
+                unacknowledged.remove(key);
+            }
+            engine.writer.acknowledge(List.of(key));
+        } else if (ackMode == DUPS_OK_ACKNOWLEDGE) {
+            flushDupsOk(DUPS_OK_BATCH);
+        }
+    }
+
+    /** DUPS_OK: sends the gathered acknowledgements once there are at least {@code threshold}. */
+    void flushDupsOk(int threshold) throws JMSException {
+        if (ackMode != DUPS_OK_ACKNOWLEDGE) {
+            return;
+        }
+        List<DeliveryKey> keys;
+        synchronized (unacknowledged) {
+            if (unacknowledged.isEmpty() || unacknowledged.size() < threshold) {
+                return;
+            }
+            keys = new ArrayList<>(unacknowledged);
+            unacknowledged.clear();
+        }
+        engine.writer.acknowledgeAsync(keys);
+    }
+
+    /** Runs a listener on the message of one delivery; called on the dispatcher thread only. */
+    private void dispatch(DepotMessageConsumer consumer, StoredDelivery delivery) {
+        deliveryLock.lock();
+        try {
+            MessageListener listener = consumer.listener();
+            if (listener == null || consumer.isClosed() || closed || !connection.isStarted()) {
+                consumer.pushBack(delivery);
+                return;
+            }
+            DepotMessage message = prepare(consumer, delivery);
+            if (message == null) {
+                return;
+            }
+            boolean failed = false;
+            LISTENER_SESSION.set(this);
+            try {
+                listener.onMessage(message);
+            } catch (RuntimeException e) {
+                failed = true;
+                LOG.log(Level.WARNING, "A message listener threw; the message will be redelivered", e);
+            } finally {
+                LISTENER_SESSION.remove();
+            }
+            afterListener(delivery.key(), failed);
+        } catch (JMSException e) {
+            connection.onAsyncFailure(e);
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
+    private void afterListener(DeliveryKey key, boolean failed) throws JMSException {
+        if (ackMode != AUTO_ACKNOWLEDGE && ackMode != DUPS_OK_ACKNOWLEDGE) {
+            return;
+        }
+        boolean stillUnacknowledged;
+        synchronized (unacknowledged) {
+            // recover() inside the listener has already given the message back.
+            stillUnacknowledged = unacknowledged.remove(key);
+        }
+        if (!stillUnacknowledged) {
+            return;
+        }
+        if (failed) {
+            engine.writer.release(List.of(new Release(key, true)));
+        } else if (ackMode == AUTO_ACKNOWLEDGE) {
+            engine.writer.acknowledge(List.of(key));
+        } else {
+            synchronized (unacknowledged) {
+                unacknowledged.add(key);
+            }
+            flushDupsOk(DUPS_OK_BATCH);
+        }
+    }
+
+    /** Starts the listener thread when the first listener is set. */
+    void listenerSet() {
+        synchronized (this) {
+            if (dispatcher == null && !closed) {
+                Thread thread = new Thread(this::dispatchLoop, "depot-session-listener");
+                thread.setDaemon(true);
+                dispatcher = thread;
+                thread.start();
+            }
+        }
+        wakeDispatcher();
+    }
+
+    /** Wakes the listener thread to look for messages again. */
+    void wakeDispatcher() {
+        wakeLock.lock();
+        try {
+            wakeEpoch++;
+            wakeCondition.signalAll();
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private void dispatchLoop() {
+        long pollMillis = engine.settings.pollMillis;
+        while (!isClosed()) {
+            try {
+                if (!connection.isStarted()) {
+                    connection.awaitStarted(pollMillis);
+                    continue;
+                }
+                long seen;
+                wakeLock.lock();
+                try {
+                    seen = wakeEpoch;
+                } finally {
+                    wakeLock.unlock();
+                }
+                boolean delivered = false;
+                for (DepotMessageConsumer consumer : consumers) {
+                    if (consumer.listener() == null || consumer.isClosed() || !connection.isStarted()) {
+                        continue;
+                    }
+                    StoredDelivery delivery = consumer.nextForListener();
+                    if (delivery != null) {
+                        delivered = true;
+                        dispatch(consumer, delivery);
+                    }
+                }
+                if (!delivered) {
+                    awaitWake(seen, pollMillis);
+                }
+            } catch (JMSException e) {
+                connection.onAsyncFailure(e);
+                sleepQuietly(pollMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void awaitWake(long seen, long millis) throws InterruptedException {
+        long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        wakeLock.lock();
+        try {
+            while (wakeEpoch == seen && nanos > 0 && !isClosed()) {
+                nanos = wakeCondition.awaitNanos(nanos);
+            }
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until no listener of this session is running (unless called from that listener). */
+    void awaitListenerIdle() {
+        if (Thread.currentThread() == dispatcher) {
+            return;
+        }
+        deliveryLock.lock();
+        deliveryLock.unlock();
+    }
+
+    boolean isDispatcherThread() {
+        return Thread.currentThread() == dispatcher;
+    }
+
+    // ---- sending ----
+
+    /** Sends one message: stamps its headers, encodes it once, and writes it as the session's mode says. */
+    void send(DepotMessageProducer producer, Destination target, Message message, int deliveryMode,
+              int priority, long timeToLive, long deliveryDelay) throws JMSException {
+        checkOpen();
+        if (message == null) {
+            throw new jakarta.jms.MessageFormatException("The message to send must not be null");
+        }
+        DepotDestination destination = DepotDestination.of(target);
+        if (destination == null) {
+            throw new InvalidDestinationException("No destination: the producer has none and none was given");
+        }
+        DepotProducerSettings.checkDeliveryMode(deliveryMode);
+        DepotProducerSettings.checkPriority(priority);
+        long now = System.currentTimeMillis();
+        long expiration = timeToLive > 0 ? now + timeToLive : 0;
+        long deliveryTime = now + Math.max(0, deliveryDelay);
+        QueueInfo queue = engine.queue(destination);
+        long id = engine.nextMessageId();
+        String messageId = producer.isDisableMessageID() ? null : "ID:" + id;
+
+        message.setJMSDestination(destination);
+        message.setJMSDeliveryMode(deliveryMode);
+        message.setJMSPriority(priority);
+        message.setJMSTimestamp(producer.isDisableMessageTimestamp() ? 0 : now);
+        message.setJMSExpiration(expiration);
+        message.setJMSDeliveryTime(deliveryTime);
+        message.setJMSMessageID(messageId);
+        DepotMessage depotMessage = DepotMessage.copyOf(message);
+
+        long bodySize = MessageCodec.bodySize(depotMessage);
+        if (bodySize > engine.settings.maxBodyBytes) {
+            throw new JMSException("The message body is " + bodySize + " bytes; the largest allowed is "
+                    + engine.settings.maxBodyBytes + " (the connection factory's maxBodyBytes)");
+        }
+        OutgoingMessage outgoing = new OutgoingMessage(id, queue.id(), priority, deliveryTime, expiration,
+                MessageCodec.encodeHeaders(depotMessage), MessageCodec.encodeBody(depotMessage));
+        transaction.send(outgoing);
+    }
+
+    // ---- destinations ----
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        try {
+            Queues.validateName(queueName);
+        } catch (StoreException e) {
+            throw JmsExceptions.invalidDestination(e);
+        }
+        return new DepotQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        try {
+            Queues.validateName(topicName);
+        } catch (StoreException e) {
+            throw JmsExceptions.invalidDestination(e);
+        }
+        return new DepotTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    private static JMSException topicsUnsupported() {
+        return new JMSException("Topics are not supported by this version of Depot");
+    }
+
+    boolean hasConsumerOn(DepotDestination destination) {
+        return consumers.stream().anyMatch(c -> !c.isClosed() && c.destination.equals(destination));
+    }
+
+    // ---- producers, consumers, browsers ----
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        return newProducer(destination);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return newProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return newProducer(topic);
+    }
+
+    private DepotMessageProducer newProducer(Destination destination) throws JMSException {
+        checkOpen();
+        DepotMessageProducer producer = new DepotMessageProducer(this, DepotDestination.of(destination));
+        producers.add(producer);
+        return producer;
+    }
+
+    void producerClosed(DepotMessageProducer producer) {
+        producers.remove(producer);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return newConsumer(destination, null);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return newConsumer(destination, messageSelector);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return newConsumer(destination, messageSelector);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return newConsumer(queue, null);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return newConsumer(queue, messageSelector);
+    }
+
+    private DepotMessageConsumer newConsumer(Destination target, String messageSelector) throws JMSException {
+        checkOpen();
+        DepotDestination destination = DepotDestination.of(target);
+        if (destination == null) {
+            throw new InvalidDestinationException("A consumer needs a destination; null was given");
+        }
+        if (destination.isTopic()) {
+            throw topicsUnsupported();
+        }
+        Selector selector = Selector.parse(messageSelector);
+        if (destination.isTemporary() && !connection.owns(destination)) {
+            throw new InvalidDestinationException("Only the connection that created temporary queue "
+                    + destination.name() + " may consume from it");
+        }
+        QueueInfo queue = engine.queue(destination);
+        DepotMessageConsumer consumer = new DepotMessageConsumer(this, destination, queue, selector);
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    void consumerClosed(DepotMessageConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        DepotDestination destination = DepotDestination.of(queue);
+        if (destination == null) {
+            throw new InvalidDestinationException("A browser needs a queue; null was given");
+        }
+        Selector selector = Selector.parse(messageSelector);
+        DepotQueueBrowser browser = new DepotQueueBrowser(this, (Queue) destination, engine.queue(destination), selector);
+        browsers.add(browser);
+        return browser;
+    }
+
+    void browserClosed(DepotQueueBrowser browser) {
+        browsers.remove(browser);
+    }
+
+    // ---- topics: subscriptions come with publish/subscribe ----
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        throw topicsUnsupported();
+    }
+
+    // ---- the application-server facility ----
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return sessionListener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        this.sessionListener = listener;
+    }
+
+    /** Part of the optional application-server facility; Depot's resource adapter delivers differently. */
+    @Override
+    public void run() {
+        LOG.log(Level.DEBUG, "Session.run() has nothing to deliver: Depot does not use server session pools");
+    }
+
+    // ---- close ----
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (LISTENER_SESSION.get() == this) {
+            throw new IllegalStateException("A message listener must not close its own session");
+        }
+        closed = true;
+        wakeDispatcher();
+        awaitListenerIdle();
+        Thread thread = dispatcher;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Release> releases = new ArrayList<>();
+        for (DepotMessageConsumer consumer : consumers) {
+            consumer.closeInternally(releases);
+        }
+        JMSException failure = null;
+        try {
+            if (ackMode == SESSION_TRANSACTED) {
+                transaction.rollback();
+                releases.addAll(0, delivered(takeUnacknowledged()));
+            } else if (ackMode == DUPS_OK_ACKNOWLEDGE) {
+                flushDupsOk(1);
+            } else {
+                releases.addAll(0, delivered(takeUnacknowledged()));
+            }
+        } catch (JMSException e) {
+            failure = e;
+        }
+        releaseQuietly(releases);
+        producers.forEach(DepotMessageProducer::closeInternally);
+        browsers.forEach(DepotQueueBrowser::closeInternally);
+        consumers.clear();
+        producers.clear();
+        browsers.clear();
+        connection.sessionClosed(this);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

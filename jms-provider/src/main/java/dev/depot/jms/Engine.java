@@ -1,0 +1,180 @@
+package dev.depot.jms;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.depot.store.ConnectionSource;
+import dev.depot.store.DepotStore;
+import dev.depot.store.QueueInfo;
+import dev.depot.store.StoreException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * What a started connection factory runs on: its settings, its connection pool, the shared
+ * store of its database schema, and the group committer that writes the sends and
+ * acknowledgements of its non-transacted sessions.
+ */
+final class Engine implements AutoCloseable {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    final DepotSettings settings;
+    final DepotStore store;
+    final GroupCommitter writer;
+    private final DataSource pool;
+    private final HikariDataSource ownedPool;
+    private final StoreRegistry.Lease lease;
+
+    private Engine(DepotSettings settings, DataSource pool, HikariDataSource ownedPool, StoreRegistry.Lease lease) {
+        this.settings = settings;
+        this.pool = pool;
+        this.ownedPool = ownedPool;
+        this.lease = lease;
+        this.store = lease.store();
+        this.writer = new GroupCommitter(this);
+    }
+
+    static Engine start(DepotSettings settings, DataSource userDataSource) throws JMSException {
+        HikariDataSource owned = null;
+        DataSource pool = userDataSource;
+        ConnectionSource listener;
+        Object storeKey;
+        if (userDataSource == null) {
+            owned = newPool(settings);
+            pool = owned;
+            Properties credentials = credentials(settings);
+            listener = () -> DriverManager.getConnection(settings.url, credentials);
+            storeKey = settings.url + '\u0000' + settings.user + '\u0000' + settings.schema;
+        } else {
+            listener = userDataSource::getConnection;
+            storeKey = new StoreRegistry.IdentityKey(userDataSource, settings.schema);
+        }
+        try {
+            StoreRegistry.Lease lease = StoreRegistry.acquire(storeKey, settings.storeConfig(), listener);
+            return new Engine(settings, pool, owned, lease);
+        } catch (StoreException e) {
+            if (owned != null) {
+                owned.close();
+            }
+            throw JmsExceptions.fromStore(e, "start Depot on " + describe(settings));
+        } catch (RuntimeException e) {
+            if (owned != null) {
+                owned.close();
+            }
+            throw e;
+        }
+    }
+
+    private static String describe(DepotSettings settings) {
+        return settings.url == null ? "the given DataSource" : settings.url;
+    }
+
+    private static Properties credentials(DepotSettings settings) {
+        Properties properties = new Properties();
+        if (settings.user != null) {
+            properties.setProperty("user", settings.user);
+        }
+        if (settings.password != null) {
+            properties.setProperty("password", settings.password);
+        }
+        return properties;
+    }
+
+    private static HikariDataSource newPool(DepotSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("depot-" + settings.schema + "-" + POOLS.incrementAndGet());
+        config.setJdbcUrl(settings.url);
+        config.setUsername(settings.user);
+        config.setPassword(settings.password);
+        config.setMaximumPoolSize(settings.maxPoolSize);
+        // Connections are scarce in PostgreSQL: an idle factory gives them all back.
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(60_000);
+        config.setConnectionTimeout(settings.connectTimeoutMillis);
+        config.setValidationTimeout(Math.min(settings.connectTimeoutMillis, 5_000));
+        // The pool must be creatable while the database is down; operations then fail and retry.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /** A database connection in autocommit mode; the caller closes it to give it back. */
+    Connection borrow() throws JMSException {
+        try {
+            Connection connection = pool.getConnection();
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw JmsExceptions.link(new JMSException("Could not reach the database: " + e.getMessage()), e);
+        }
+    }
+
+    /** The pool as a connection source for the store, which closes what it opens. */
+    ConnectionSource connections() {
+        return pool::getConnection;
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws JMSException;
+    }
+
+    /** Runs store work on a borrowed autocommit connection, converting failures in one place. */
+    <T> T autocommit(String what, Work<T> work) throws JMSException {
+        try (Connection connection = borrow()) {
+            return work.run(connection);
+        } catch (StoreException e) {
+            throw JmsExceptions.fromStore(e, what);
+        } catch (SQLException e) {
+            throw JmsExceptions.link(new JMSException("Could not " + what + ": " + e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The store's queue for a destination. A permanent queue is created on first use; a temporary
+     * one must still exist, or the destination is invalid.
+     */
+    QueueInfo queue(DepotDestination destination) throws JMSException {
+        if (destination.isTopic()) {
+            throw new InvalidDestinationException("Topics are not supported by this version of Depot: " + destination);
+        }
+        String name = destination.name();
+        if (destination.isTemporary()) {
+            Optional<QueueInfo> found = autocommit("look up " + destination, c -> store.queues().find(c, name));
+            return found.orElseThrow(() -> new InvalidDestinationException(
+                    "Temporary queue " + name + " no longer exists: its connection has closed or deleted it"));
+        }
+        try {
+            return autocommit("look up " + destination, c -> store.queues().ensure(c, name));
+        } catch (JMSException e) {
+            if (e.getCause() instanceof StoreException se && se.kind() == StoreException.Kind.INVALID_INPUT) {
+                throw JmsExceptions.invalidDestination(se);
+            }
+            throw e;
+        }
+    }
+
+    long nextMessageId() throws JMSException {
+        try {
+            return store.allocateMessageIds(connections(), 1)[0];
+        } catch (StoreException e) {
+            throw JmsExceptions.fromStore(e, "allocate a message id");
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+        lease.close();
+    }
+}

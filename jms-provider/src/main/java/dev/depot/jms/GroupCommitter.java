@@ -1,0 +1,254 @@
+package dev.depot.jms;
+
+import dev.depot.store.DeliveryKey;
+import dev.depot.store.OutgoingMessage;
+import dev.depot.store.Release;
+import jakarta.jms.JMSException;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the sends, acknowledgements and releases of non-transacted sessions, many sessions' at a time, in
+ * one database transaction: group commit. A disk that syncs a few thousand times a second would
+ * otherwise cap every producer at that many messages; here, whatever arrives while one commit is
+ * syncing goes into the next. Each caller's {@code send()} still returns only after the commit
+ * that holds its message.
+ */
+final class GroupCommitter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getName());
+
+    /** Limits of one commit, so one transaction never grows without bound. */
+    private static final int MAX_MESSAGES = 1_000;
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    private final Engine engine;
+    private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private final List<Release> failedReleases = new ArrayList<>();
+    private long nextRetry;
+
+    private abstract static sealed class Op permits SendOp, AckOp, ReleaseOp {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+    }
+
+    private static final class SendOp extends Op {
+        final List<OutgoingMessage> messages;
+        final long bytes;
+
+        SendOp(List<OutgoingMessage> messages) {
+            this.messages = messages;
+            long size = 0;
+            for (OutgoingMessage m : messages) {
+                size += m.headers().length + (m.body() == null ? 0 : m.body().length);
+            }
+            this.bytes = size;
+        }
+    }
+
+    private static final class AckOp extends Op {
+        final List<DeliveryKey> keys;
+
+        AckOp(List<DeliveryKey> keys) {
+            this.keys = keys;
+        }
+    }
+
+    private static final class ReleaseOp extends Op {
+        final List<Release> releases;
+
+        ReleaseOp(List<Release> releases) {
+            this.releases = releases;
+        }
+    }
+
+    GroupCommitter(Engine engine) {
+        this.engine = engine;
+        this.thread = new Thread(this::run, "depot-writer-" + engine.settings.schema);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Writes messages and returns once they are committed. */
+    void send(List<OutgoingMessage> messages) throws JMSException {
+        await(submit(new SendOp(messages)), "send");
+    }
+
+    /** Writes messages; the future completes when they are committed. */
+    CompletableFuture<Void> sendAsync(List<OutgoingMessage> messages) throws JMSException {
+        return submit(new SendOp(messages));
+    }
+
+    /** Acknowledges deliveries and returns once that is committed. */
+    void acknowledge(List<DeliveryKey> keys) throws JMSException {
+        await(submit(new AckOp(keys)), "acknowledge");
+    }
+
+    /** Acknowledges deliveries without waiting, for modes that allow duplicates. */
+    CompletableFuture<Void> acknowledgeAsync(List<DeliveryKey> keys) throws JMSException {
+        return submit(new AckOp(keys));
+    }
+
+    /**
+     * Gives claimed deliveries back and returns once that is committed. When that fails (the
+     * database is away) the releases are kept and retried until they succeed, since a claim this
+     * live node never gives back would hold its message forever.
+     */
+    void release(List<Release> releases) throws JMSException {
+        if (releases.isEmpty()) {
+            return;
+        }
+        ReleaseOp op = new ReleaseOp(releases);
+        try {
+            await(submit(op), "release");
+        } catch (JMSException e) {
+            retryLater(releases);
+            throw e;
+        }
+    }
+
+    private void retryLater(List<Release> releases) {
+        synchronized (failedReleases) {
+            failedReleases.addAll(releases);
+        }
+    }
+
+    private CompletableFuture<Void> submit(Op op) throws JMSException {
+        if (closed) {
+            throw new jakarta.jms.IllegalStateException("The connection factory has been closed");
+        }
+        queue.add(op);
+        return op.done;
+    }
+
+    private static void await(CompletableFuture<Void> done, String what) throws JMSException {
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JmsExceptions.link(new JMSException("Interrupted while waiting for the " + what
+                    + " to commit; it may or may not have been written"), e);
+        } catch (ExecutionException e) {
+            throw JmsExceptions.from(e.getCause(), what);
+        }
+    }
+
+    private void run() {
+        List<Op> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Op first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    retryReleases();
+                    continue;
+                }
+                batch.add(first);
+                fill(batch, first);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void retryReleases() {
+        List<Release> retry;
+        synchronized (failedReleases) {
+            if (failedReleases.isEmpty() || System.currentTimeMillis() < nextRetry) {
+                return;
+            }
+            retry = new ArrayList<>(failedReleases);
+            failedReleases.clear();
+        }
+        nextRetry = System.currentTimeMillis() + 1_000;
+        ReleaseOp op = new ReleaseOp(retry);
+        commit(new ArrayList<>(List.of(op)));
+        if (op.done.isCompletedExceptionally()) {
+            retryLater(retry);
+        }
+    }
+
+    private void fill(List<Op> batch, Op first) {
+        int messages = first instanceof SendOp s ? s.messages.size() : 0;
+        long bytes = first instanceof SendOp s ? s.bytes : 0;
+        Op next;
+        while ((next = queue.peek()) != null) {
+            if (next instanceof SendOp s) {
+                if (messages + s.messages.size() > MAX_MESSAGES || bytes + s.bytes > MAX_BYTES) {
+                    return;
+                }
+                messages += s.messages.size();
+                bytes += s.bytes;
+            }
+            batch.add(queue.poll());
+        }
+    }
+
+    private void commit(List<Op> batch) {
+        List<OutgoingMessage> messages = new ArrayList<>();
+        List<DeliveryKey> acks = new ArrayList<>();
+        List<Release> releases = new ArrayList<>();
+        for (Op op : batch) {
+            if (op instanceof SendOp s) {
+                messages.addAll(s.messages);
+            } else if (op instanceof AckOp a) {
+                acks.addAll(a.keys);
+            } else if (op instanceof ReleaseOp r) {
+                releases.addAll(r.releases);
+            }
+        }
+        try (Connection connection = engine.borrow()) {
+            connection.setAutoCommit(false);
+            try {
+                engine.store.deliveries().enqueue(connection, messages);
+                engine.store.deliveries().acknowledge(connection, acks);
+                engine.store.deliveries().release(connection, releases, System.currentTimeMillis());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "A group commit of {0} operation(s) failed: {1}", batch.size(), e.getMessage());
+            batch.forEach(op -> op.done.completeExceptionally(e));
+            return;
+        }
+        batch.forEach(op -> op.done.complete(null));
+        Set<Long> queues = new LinkedHashSet<>();
+        messages.forEach(m -> queues.add(m.queueId()));
+        releases.forEach(r -> queues.add(r.key().queueId()));
+        // Local consumers need not wait for the notification to travel through the database.
+        queues.forEach(engine.store.wakeups()::wake);
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.DEBUG, "Rollback after a failed group commit failed too: {0}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
