@@ -640,6 +640,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
                     + destination.name() + " may consume from it");
         }
         QueueInfo queue = engine.queue(destination);
+        engine.ensureDeadLetterQueue(queue);
         DepotMessageConsumer consumer = new DepotMessageConsumer(this, destination, queue, selector);
         consumers.add(consumer);
         return consumer;

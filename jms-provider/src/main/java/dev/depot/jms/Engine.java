@@ -161,6 +161,17 @@ final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes sure a queue's dead-letter queue exists, so that releasing a message that used up its
+     * deliveries can move it there in the same statement.
+     */
+    void ensureDeadLetterQueue(QueueInfo queue) throws JMSException {
+        String dlq = queue.deadLetterQueue();
+        if (dlq != null && !dlq.equals(queue.name())) {
+            autocommit("create dead-letter queue " + dlq, c -> store.queues().ensure(c, dlq));
+        }
+    }
+
     long nextMessageId() throws JMSException {
         try {
             return store.allocateMessageIds(connections(), 1)[0];
