@@ -42,6 +42,7 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
     private final Condition stateChanged = stateLock.newCondition();
     private volatile boolean started;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String clientId;
     private volatile boolean clientIdFixed;
     private volatile ExceptionListener exceptionListener;
@@ -64,7 +65,7 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
     }
 
     void checkOpen() throws IllegalStateException {
-        if (closed) {
+        if (closed || closing.get()) {
             throw new IllegalStateException("The connection is closed");
         }
     }
@@ -102,6 +103,23 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
             return true;
         } finally {
             stateLock.unlock();
+        }
+    }
+
+    /** Wakes threads waiting for start(), so they look again at what changed (a close, say). */
+    void wakeWaiters() {
+        stateLock.lock();
+        try {
+            stateChanged.signalAll();
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /** Waits until no receive() of this connection's consumers is handing out a message. */
+    private void awaitReceivesIdle() {
+        for (DepotSession session : sessions) {
+            session.awaitReceivesIdle();
         }
     }
 
@@ -230,11 +248,15 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
         if (DepotSession.isListenerThreadOf(this)) {
             throw new IllegalStateException("A message listener must not stop its own connection");
         }
+        if (DepotSession.isCompletionThreadOf(this)) {
+            throw new IllegalStateException("A CompletionListener must not stop its own connection");
+        }
         started = false;
         signalState();
         for (DepotSession session : sessions) {
             session.awaitListenerIdle();
         }
+        awaitReceivesIdle();
     }
 
     @Override
@@ -244,6 +266,12 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
         }
         if (DepotSession.isListenerThreadOf(this)) {
             throw new IllegalStateException("A message listener must not close its own connection");
+        }
+        if (DepotSession.isCompletionThreadOf(this)) {
+            throw new IllegalStateException("A CompletionListener must not close its own connection");
+        }
+        if (!closing.compareAndSet(false, true)) {
+            return;
         }
         started = false;
         JMSException failure = null;

@@ -20,6 +20,7 @@ import jakarta.jms.TopicSubscriber;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Receives messages from a queue. It claims up to {@code prefetch} deliveries at a time in one
@@ -41,8 +42,13 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final Runnable wakeDispatcher;
     /** Claimed for this consumer and not yet handed to the application. Guarded by itself. */
     private final ArrayDeque<StoredDelivery> prefetched = new ArrayDeque<>();
+    /** Held by a receive() while it claims and hands out a message, so close() and stop() can wait for it. */
+    private final ReentrantLock receiveLock = new ReentrantLock();
     private volatile MessageListener listener;
     private volatile boolean closed;
+    /** The listener thread found the queue empty at this wake-up epoch and time: no need to ask again soon. */
+    private long emptyEpoch = -1;
+    private long emptyAt;
 
     DepotMessageConsumer(DepotSession session, DepotDestination destination, QueueInfo queue, Selector selector) {
         this.session = session;
@@ -135,7 +141,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
             throw new IllegalStateException("This consumer has a message listener; it cannot also receive()");
         }
         long start = System.currentTimeMillis();
-        long deadline = timeout == Long.MAX_VALUE ? Long.MAX_VALUE : start + timeout;
+        long deadline = timeout >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + timeout;
         try {
             while (true) {
                 if (closed || session.isClosed()) {
@@ -150,14 +156,27 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                     continue;
                 }
                 long seen = signal.epoch();
-                StoredDelivery delivery = next();
-                if (delivery != null) {
-                    DepotMessage message = session.prepare(this, delivery);
-                    if (message != null) {
-                        session.afterReceive(delivery.key());
-                        return message;
+                receiveLock.lock();
+                try {
+                    if (closed || session.isClosed()) {
+                        return null;
                     }
-                    continue;
+                    StoredDelivery delivery = session.connection.isStarted() ? next() : null;
+                    if (delivery != null) {
+                        if (!session.connection.isStarted()) {
+                            // stop() came while we claimed: the message waits for start().
+                            pushBack(delivery);
+                            continue;
+                        }
+                        DepotMessage message = session.prepare(this, delivery);
+                        if (message != null) {
+                            session.afterReceive(delivery.key());
+                            return message;
+                        }
+                        continue;
+                    }
+                } finally {
+                    receiveLock.unlock();
                 }
                 if (!wait || remaining <= 0) {
                     return null;
@@ -170,8 +189,19 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
+    /** Waits until no receive() of this consumer is claiming or handing out a message. */
+    void awaitReceiveIdle() {
+        if (!receiveLock.isHeldByCurrentThread()) {
+            receiveLock.lock();
+            receiveLock.unlock();
+        }
+    }
+
     /** The next prefetched delivery, claiming more when none is left; null when the queue has nothing for us. */
     private StoredDelivery next() throws JMSException {
+        if (closed) {
+            return null;
+        }
         synchronized (prefetched) {
             StoredDelivery delivery = prefetched.poll();
             if (delivery != null) {
@@ -195,16 +225,40 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
-    /** For the session's listener thread: the next delivery, without waiting. */
+    /**
+     * For the session's listener thread: the next delivery, without waiting. A queue found empty is
+     * not asked again until it is woken or the poll interval has passed, so an idle listener costs
+     * no round trips while its session's other listeners are busy.
+     */
     StoredDelivery nextForListener() throws JMSException {
-        return next();
+        synchronized (prefetched) {
+            StoredDelivery delivery = prefetched.poll();
+            if (delivery != null) {
+                return delivery;
+            }
+        }
+        long epoch = signal.epoch();
+        long now = System.currentTimeMillis();
+        if (epoch == emptyEpoch && now - emptyAt < engine.settings.pollMillis) {
+            return null;
+        }
+        StoredDelivery delivery = next();
+        if (delivery == null) {
+            emptyEpoch = epoch;
+            emptyAt = now;
+        }
+        return delivery;
     }
 
-    /** Puts back a delivery the listener thread took but could not deliver (the connection stopped). */
+    /** Puts back a delivery taken but not delivered (the connection stopped); a closed consumer releases it. */
     void pushBack(StoredDelivery delivery) {
         synchronized (prefetched) {
-            prefetched.addFirst(delivery);
+            if (!closed) {
+                prefetched.addFirst(delivery);
+                return;
+            }
         }
+        engine.writer.releaseLater(List.of(new Release(delivery.key(), false)));
     }
 
     private List<StoredDelivery> claim() throws JMSException {
@@ -249,21 +303,26 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         if (closed) {
             return;
         }
-        List<Release> releases = new ArrayList<>();
         if (!session.isDispatcherThread()) {
             // Let a listener that is running finish first; a listener closing its own consumer goes on.
             session.awaitListenerIdle();
         }
+        List<Release> releases = new ArrayList<>();
         closeInternally(releases);
         session.consumerClosed(this);
         engine.writer.release(releases);
     }
 
-    /** Marks the consumer closed and collects its prefetched deliveries for release; wakes a blocked receive(). */
+    /**
+     * Marks the consumer closed, wakes a receive() blocked on it, waits for one in progress, and
+     * collects its prefetched deliveries for release.
+     */
     void closeInternally(List<Release> releases) {
         closed = true;
-        drainPrefetched(releases);
         signal.removeListener(wakeDispatcher);
         signal.fire();
+        session.connection.wakeWaiters();
+        awaitReceiveIdle();
+        drainPrefetched(releases);
     }
 }

@@ -156,7 +156,7 @@ public class DepotMessageProducer implements QueueSender, TopicPublisher {
         if (destination == null) {
             throw new UnsupportedOperationException("This producer has no destination: name one in send()");
         }
-        session.send(this, destination, message, mode, messagePriority, ttl, deliveryDelay);
+        session.send(this, destination, message, mode, messagePriority, ttl, deliveryDelay, null);
     }
 
     @Override
@@ -167,9 +167,12 @@ public class DepotMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void send(Message message, int mode, int messagePriority, long ttl, CompletionListener listener)
             throws JMSException {
+        checkOpen();
         checkCompletionListener(listener);
-        send(message, mode, messagePriority, ttl);
-        complete(listener, message);
+        if (destination == null) {
+            throw new UnsupportedOperationException("This producer has no destination: name one in send()");
+        }
+        session.send(this, destination, message, mode, messagePriority, ttl, deliveryDelay, listener);
     }
 
     // ---- sending to a destination named per send (anonymous producers) ----
@@ -182,15 +185,7 @@ public class DepotMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void send(Destination target, Message message, int mode, int messagePriority, long ttl)
             throws JMSException {
-        checkOpen();
-        if (destination != null) {
-            throw new UnsupportedOperationException("This producer sends to " + destination
-                    + "; only a producer created without a destination takes one per send");
-        }
-        if (target == null) {
-            throw new InvalidDestinationException("The destination to send to must not be null");
-        }
-        session.send(this, target, message, mode, messagePriority, ttl, deliveryDelay);
+        sendTo(target, message, mode, messagePriority, ttl, null);
     }
 
     @Override
@@ -201,9 +196,22 @@ public class DepotMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void send(Destination target, Message message, int mode, int messagePriority, long ttl,
                      CompletionListener listener) throws JMSException {
+        checkOpen();
         checkCompletionListener(listener);
-        send(target, message, mode, messagePriority, ttl);
-        complete(listener, message);
+        sendTo(target, message, mode, messagePriority, ttl, listener);
+    }
+
+    private void sendTo(Destination target, Message message, int mode, int messagePriority, long ttl,
+                        CompletionListener listener) throws JMSException {
+        checkOpen();
+        if (destination != null) {
+            throw new UnsupportedOperationException("This producer sends to " + destination
+                    + "; only a producer created without a destination takes one per send");
+        }
+        if (target == null) {
+            throw new InvalidDestinationException("The destination to send to must not be null");
+        }
+        session.send(this, target, message, mode, messagePriority, ttl, deliveryDelay, listener);
     }
 
     // ---- the classic queue and topic interfaces ----
@@ -238,14 +246,6 @@ public class DepotMessageProducer implements QueueSender, TopicPublisher {
         send(topic, message, mode, messagePriority, ttl);
     }
 
-    /**
-     * This version completes an asynchronous send before {@code send} returns: the message is
-     * durable when the listener hears of it, which is all the specification promises.
-     */
-    private static void complete(CompletionListener listener, Message message) {
-        listener.onCompletion(message);
-    }
-
     private static void checkCompletionListener(CompletionListener listener) {
         if (listener == null) {
             throw new IllegalArgumentException("The CompletionListener must not be null");
@@ -256,7 +256,11 @@ public class DepotMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void close() throws JMSException {
+        if (DepotSession.isCompletionThreadOf(session.connection)) {
+            throw new IllegalStateException("A CompletionListener must not close its own producer");
+        }
         if (!closed) {
+            session.awaitCompletions();
             closed = true;
             session.producerClosed(this);
         }

@@ -16,6 +16,7 @@ import dev.depot.store.Release;
 import dev.depot.store.StoreException;
 import dev.depot.store.StoredDelivery;
 import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -68,6 +69,9 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     /** The session whose listener runs on the current thread, to refuse calls that would deadlock. */
     private static final ThreadLocal<DepotSession> LISTENER_SESSION = new ThreadLocal<>();
 
+    /** The session whose CompletionListener runs on the current thread, likewise. */
+    private static final ThreadLocal<DepotSession> COMPLETION_SESSION = new ThreadLocal<>();
+
     final DepotConnection connection;
     final Engine engine;
     private final int ackMode;
@@ -84,6 +88,9 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     private long wakeEpoch;
     private volatile Thread dispatcher;
     private volatile boolean closed;
+    /** Runs CompletionListener callbacks, in the order the sends completed; created on first use. */
+    private java.util.concurrent.ExecutorService completions;
+    private final java.util.concurrent.Phaser pendingCompletions = new java.util.concurrent.Phaser(1);
     private MessageListener sessionListener;
 
     DepotSession(DepotConnection connection, int ackMode) {
@@ -98,6 +105,17 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     static boolean isListenerThreadOf(DepotConnection connection) {
         DepotSession session = LISTENER_SESSION.get();
         return session != null && session.connection == connection;
+    }
+
+    static boolean isCompletionThreadOf(DepotConnection connection) {
+        DepotSession session = COMPLETION_SESSION.get();
+        return session != null && session.connection == connection;
+    }
+
+    private void checkNotInCompletionListener(String what) throws IllegalStateException {
+        if (COMPLETION_SESSION.get() == this) {
+            throw new IllegalStateException("A CompletionListener must not " + what + " its own session");
+        }
     }
 
     void checkOpen() throws IllegalStateException {
@@ -178,6 +196,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public void commit() throws JMSException {
         checkOpen();
+        checkNotInCompletionListener("commit");
         if (ackMode != SESSION_TRANSACTED) {
             throw new IllegalStateException("commit() is only for transacted sessions");
         }
@@ -195,6 +214,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public void rollback() throws JMSException {
         checkOpen();
+        checkNotInCompletionListener("roll back");
         if (ackMode != SESSION_TRANSACTED) {
             throw new IllegalStateException("rollback() is only for transacted sessions");
         }
@@ -278,16 +298,24 @@ public class DepotSession implements Session, QueueSession, TopicSession {
      * delivered: expired (it is deleted) or out of deliveries (it goes to the dead-letter queue).
      */
     DepotMessage prepare(DepotMessageConsumer consumer, StoredDelivery delivery) throws JMSException {
-        if (delivery.expiresAt() != 0 && delivery.expiresAt() <= System.currentTimeMillis()) {
-            engine.writer.acknowledgeAsync(List.of(delivery.key()));
-            return null;
+        DepotMessage message;
+        try {
+            if (delivery.expiresAt() != 0 && delivery.expiresAt() <= System.currentTimeMillis()) {
+                acknowledgeInBackground(List.of(delivery.key()));
+                return null;
+            }
+            QueueInfo queue = consumer.queue;
+            String dlq = queue.deadLetterQueue();
+            if (dlq != null && !dlq.equals(queue.name()) && delivery.deliveryCount() > queue.maxDeliveryCount()) {
+                deadLetter(queue, delivery);
+                return null;
+            }
+            message = MessageCodec.decode(delivery.headers(), delivery.body());
+        } catch (JMSException | RuntimeException e) {
+            // Counted as a delivery, so a message that cannot be read ends in the dead-letter queue.
+            engine.writer.releaseLater(List.of(new Release(delivery.key(), true)));
+            throw JmsExceptions.from(e, "deliver message " + delivery.messageId());
         }
-        QueueInfo queue = consumer.queue;
-        if (queue.deadLetterQueue() != null && delivery.deliveryCount() > queue.maxDeliveryCount()) {
-            deadLetter(queue, delivery);
-            return null;
-        }
-        DepotMessage message = MessageCodec.decode(delivery.headers(), delivery.body());
         message.markReceived(delivery.deliveryCount() > 1, delivery.deliveryCount());
         if (ackMode == CLIENT_ACKNOWLEDGE) {
             message.setAcknowledger(this::acknowledge);
@@ -296,6 +324,15 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             unacknowledged.add(delivery.key());
         }
         return message;
+    }
+
+    /** Acknowledges without waiting; what fails to be acknowledged is released, to be delivered again. */
+    private void acknowledgeInBackground(List<DeliveryKey> keys) throws JMSException {
+        engine.writer.acknowledgeAsync(keys).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                engine.writer.releaseLater(delivered(keys));
+            }
+        });
     }
 
     private void deadLetter(QueueInfo queue, StoredDelivery delivery) throws JMSException {
@@ -314,9 +351,19 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             synchronized (unacknowledged) {
                 unacknowledged.remove(key);
             }
-            engine.writer.acknowledge(List.of(key));
+            acknowledgeOrRelease(key);
         } else if (ackMode == DUPS_OK_ACKNOWLEDGE) {
             flushDupsOk(DUPS_OK_BATCH);
+        }
+    }
+
+    /** Acknowledges one message now; if that fails it goes back to the queue and the failure is thrown. */
+    private void acknowledgeOrRelease(DeliveryKey key) throws JMSException {
+        try {
+            engine.writer.acknowledge(List.of(key));
+        } catch (JMSException e) {
+            engine.writer.releaseLater(List.of(new Release(key, true)));
+            throw e;
         }
     }
 
@@ -333,11 +380,12 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             keys = new ArrayList<>(unacknowledged);
             unacknowledged.clear();
         }
-        engine.writer.acknowledgeAsync(keys);
+        acknowledgeInBackground(keys);
     }
 
     /** Runs a listener on the message of one delivery; called on the dispatcher thread only. */
     private void dispatch(DepotMessageConsumer consumer, StoredDelivery delivery) {
+        JMSException failure = null;
         deliveryLock.lock();
         try {
             MessageListener listener = consumer.listener();
@@ -361,9 +409,13 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             }
             afterListener(delivery.key(), failed);
         } catch (JMSException e) {
-            connection.onAsyncFailure(e);
+            failure = e;
         } finally {
             deliveryLock.unlock();
+        }
+        if (failure != null) {
+            // Outside the lock: an ExceptionListener may well close the connection.
+            connection.onAsyncFailure(failure);
         }
     }
 
@@ -382,7 +434,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         if (failed) {
             engine.writer.release(List.of(new Release(key, true)));
         } else if (ackMode == AUTO_ACKNOWLEDGE) {
-            engine.writer.acknowledge(List.of(key));
+            acknowledgeOrRelease(key);
         } else {
             synchronized (unacknowledged) {
                 unacknowledged.add(key);
@@ -474,6 +526,11 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     }
 
     /** Waits until no listener of this session is running (unless called from that listener). */
+    /** Waits until no receive() of this session's consumers is handing out a message. */
+    void awaitReceivesIdle() {
+        consumers.forEach(DepotMessageConsumer::awaitReceiveIdle);
+    }
+
     void awaitListenerIdle() {
         if (Thread.currentThread() == dispatcher) {
             return;
@@ -490,7 +547,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
 
     /** Sends one message: stamps its headers, encodes it once, and writes it as the session's mode says. */
     void send(DepotMessageProducer producer, Destination target, Message message, int deliveryMode,
-              int priority, long timeToLive, long deliveryDelay) throws JMSException {
+              int priority, long timeToLive, long deliveryDelay, CompletionListener completion) throws JMSException {
         checkOpen();
         if (message == null) {
             throw new jakarta.jms.MessageFormatException("The message to send must not be null");
@@ -524,7 +581,58 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
         OutgoingMessage outgoing = new OutgoingMessage(id, queue.id(), priority, deliveryTime, expiration,
                 MessageCodec.encodeHeaders(depotMessage), MessageCodec.encodeBody(depotMessage));
-        transaction.send(outgoing);
+        if (completion == null) {
+            transaction.send(outgoing);
+        } else if (ackMode == SESSION_TRANSACTED) {
+            // In a transaction the message is sent once it is part of it; commit makes it durable.
+            transaction.send(outgoing);
+            complete(completion, message, null);
+        } else {
+            pendingCompletions.register();
+            engine.writer.sendAsync(List.of(outgoing)).whenComplete((ok, failure) -> complete(completion, message,
+                    failure == null ? null : JmsExceptions.from(failure, "send to " + destination)));
+        }
+    }
+
+    /**
+     * Calls a CompletionListener on the session's completion thread, never on the sender's: in the
+     * order the sends completed, one at a time.
+     */
+    private void complete(CompletionListener listener, Message message, JMSException failure) {
+        java.util.concurrent.ExecutorService executor;
+        synchronized (this) {
+            if (completions == null) {
+                completions = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "depot-session-completion");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            executor = completions;
+        }
+        if (failure == null && ackMode == SESSION_TRANSACTED) {
+            pendingCompletions.register();
+        }
+        executor.execute(() -> {
+            COMPLETION_SESSION.set(this);
+            try {
+                if (failure == null) {
+                    listener.onCompletion(message);
+                } else {
+                    listener.onException(message, failure);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A CompletionListener threw", e);
+            } finally {
+                COMPLETION_SESSION.remove();
+                pendingCompletions.arriveAndDeregister();
+            }
+        });
+    }
+
+    /** Waits until every CompletionListener of this session's asynchronous sends has been called. */
+    void awaitCompletions() {
+        pendingCompletions.arriveAndAwaitAdvance();
     }
 
     // ---- destinations ----
@@ -636,8 +744,10 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
         Selector selector = Selector.parse(messageSelector);
         if (destination.isTemporary() && !connection.owns(destination)) {
-            throw new InvalidDestinationException("Only the connection that created temporary queue "
-                    + destination.name() + " may consume from it");
+            DepotTemporaryQueue temporary = destination instanceof DepotTemporaryQueue t ? t : null;
+            throw new InvalidDestinationException(temporary != null && temporary.owner() == connection
+                    ? "Temporary queue " + destination.name() + " has been deleted"
+                    : "Only the connection that created temporary queue " + destination.name() + " may consume from it");
         }
         QueueInfo queue = engine.queue(destination);
         engine.ensureDeadLetterQueue(queue);
@@ -755,7 +865,11 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkOpen();
-        this.sessionListener = listener;
+        if (listener != null) {
+            throw new JMSException("A session-wide message listener belongs to the optional application-server "
+                    + "facility (server session pools), which Depot does not offer; set the listener on a consumer");
+        }
+        this.sessionListener = null;
     }
 
     /** Part of the optional application-server facility; Depot's resource adapter delivers differently. */
@@ -774,6 +888,8 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         if (LISTENER_SESSION.get() == this) {
             throw new IllegalStateException("A message listener must not close its own session");
         }
+        checkNotInCompletionListener("close");
+        awaitCompletions();
         closed = true;
         wakeDispatcher();
         awaitListenerIdle();
@@ -809,6 +925,11 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         producers.clear();
         browsers.clear();
         connection.sessionClosed(this);
+        synchronized (this) {
+            if (completions != null) {
+                completions.shutdown();
+            }
+        }
         if (failure != null) {
             throw failure;
         }

@@ -51,10 +51,11 @@ final class Engine implements AutoCloseable {
             pool = owned;
             Properties credentials = credentials(settings);
             listener = () -> DriverManager.getConnection(settings.url, credentials);
-            storeKey = settings.url + '\u0000' + settings.user + '\u0000' + settings.schema;
+            // Factories share a store only when they agree on all of its settings.
+            storeKey = settings.url + '\u0000' + settings.user + '\u0000' + settings.storeConfig();
         } else {
             listener = userDataSource::getConnection;
-            storeKey = new StoreRegistry.IdentityKey(userDataSource, settings.schema);
+            storeKey = new StoreRegistry.IdentityKey(userDataSource, settings.storeConfig().toString());
         }
         try {
             StoreRegistry.Lease lease = StoreRegistry.acquire(storeKey, settings.storeConfig(), listener);

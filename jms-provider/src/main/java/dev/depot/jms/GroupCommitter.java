@@ -117,6 +117,11 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** Gives deliveries back in the background, retrying until the database takes it. */
+    void releaseLater(List<Release> releases) {
+        retryLater(releases);
+    }
+
     private void retryLater(List<Release> releases) {
         synchronized (failedReleases) {
             failedReleases.addAll(releases);
@@ -128,6 +133,9 @@ final class GroupCommitter implements AutoCloseable {
             throw new jakarta.jms.IllegalStateException("The connection factory has been closed");
         }
         queue.add(op);
+        if (closed && !thread.isAlive() && queue.remove(op)) {
+            op.done.completeExceptionally(new jakarta.jms.IllegalStateException("The connection factory was closed"));
+        }
         return op.done;
     }
 
@@ -147,9 +155,9 @@ final class GroupCommitter implements AutoCloseable {
         List<Op> batch = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
+                retryReleases();
                 Op first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    retryReleases();
                     continue;
                 }
                 batch.add(first);
@@ -161,6 +169,10 @@ final class GroupCommitter implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+        Op left;
+        while ((left = queue.poll()) != null) {
+            left.done.completeExceptionally(new jakarta.jms.IllegalStateException("The connection factory was closed"));
         }
     }
 
@@ -199,22 +211,28 @@ final class GroupCommitter implements AutoCloseable {
 
     private void commit(List<Op> batch) {
         List<OutgoingMessage> messages = new ArrayList<>();
-        List<DeliveryKey> acks = new ArrayList<>();
+        List<AckOp> acks = new ArrayList<>();
         List<Release> releases = new ArrayList<>();
         for (Op op : batch) {
             if (op instanceof SendOp s) {
                 messages.addAll(s.messages);
             } else if (op instanceof AckOp a) {
-                acks.addAll(a.keys);
+                acks.add(a);
             } else if (op instanceof ReleaseOp r) {
                 releases.addAll(r.releases);
             }
         }
+        List<Op> lost = new ArrayList<>();
         try (Connection connection = engine.borrow()) {
             connection.setAutoCommit(false);
             try {
                 engine.store.deliveries().enqueue(connection, messages);
-                engine.store.deliveries().acknowledge(connection, acks);
+                for (AckOp ack : acks) {
+                    // Each session's acknowledgement is its own statement: a lost one must fail its own caller.
+                    if (engine.store.deliveries().acknowledge(connection, ack.keys) != ack.keys.size()) {
+                        lost.add(ack);
+                    }
+                }
                 engine.store.deliveries().release(connection, releases, System.currentTimeMillis());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -226,7 +244,14 @@ final class GroupCommitter implements AutoCloseable {
             batch.forEach(op -> op.done.completeExceptionally(e));
             return;
         }
-        batch.forEach(op -> op.done.complete(null));
+        for (Op op : batch) {
+            if (lost.contains(op)) {
+                op.done.completeExceptionally(new JMSException("The acknowledgement was lost: this JVM was taken "
+                        + "for dead meanwhile and its messages were released; they will be delivered again"));
+            } else {
+                op.done.complete(null);
+            }
+        }
         Set<Long> queues = new LinkedHashSet<>();
         messages.forEach(m -> queues.add(m.queueId()));
         releases.forEach(r -> queues.add(r.key().queueId()));

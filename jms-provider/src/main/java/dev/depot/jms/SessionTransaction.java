@@ -72,6 +72,8 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
         private final Set<Long> touchedQueues = new LinkedHashSet<>();
         private long pendingBytes;
         private Connection connection;
+        /** A write-ahead failed: this transaction can only roll back. */
+        private String rollbackOnly;
 
         Local(Engine engine) {
             super(engine);
@@ -79,15 +81,20 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
 
         @Override
         synchronized void send(OutgoingMessage message) throws JMSException {
+            if (rollbackOnly != null) {
+                throw new jakarta.jms.IllegalStateException("The transaction can only roll back: " + rollbackOnly);
+            }
             pending.add(message);
             touchedQueues.add(message.queueId());
             pendingBytes += message.headers().length + (message.body() == null ? 0 : message.body().length);
             if (pending.size() >= FLUSH_MESSAGES || pendingBytes >= FLUSH_BYTES) {
                 try {
                     write(open());
-                } catch (StoreException | SQLException e) {
+                } catch (JMSException | StoreException | SQLException e) {
                     abandon();
-                    throw rolledBack("write ahead", e);
+                    rollbackOnly = "writing its sends ahead failed: " + e.getMessage();
+                    throw JmsExceptions.link(new JMSException("The send failed and the transaction can only roll back: "
+                            + e.getMessage()), e);
                 }
             }
         }
@@ -109,6 +116,12 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
 
         @Override
         synchronized void commit(List<DeliveryKey> consumed) throws JMSException {
+            if (rollbackOnly != null) {
+                String why = rollbackOnly;
+                abandon();
+                rollbackOnly = null;
+                throw new TransactionRolledBackException("The transaction was rolled back: " + why);
+            }
             if (pending.isEmpty() && consumed.isEmpty() && connection == null) {
                 return;
             }
@@ -123,7 +136,9 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
                             + " consumed message(s) were no longer held by this JVM (it was taken for dead)");
                 }
                 c.commit();
-            } catch (StoreException | SQLException e) {
+            } catch (TransactionRolledBackException e) {
+                throw e;
+            } catch (JMSException | StoreException | SQLException e) {
                 throw rolledBack("commit", e);
             } finally {
                 abandon();
@@ -135,6 +150,7 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
         @Override
         synchronized void rollback() {
             abandon();
+            rollbackOnly = null;
         }
 
         /** Drops pending sends and rolls back and returns the held connection, if any. */

@@ -19,16 +19,16 @@ final class StoreRegistry {
     private StoreRegistry() {
     }
 
-    /** Identifies a store reached through an application's DataSource: the same object, the same schema. */
-    record IdentityKey(Object dataSource, String schema) {
+    /** Identifies a store reached through an application's DataSource: the same object, the same store settings. */
+    record IdentityKey(Object dataSource, String storeConfig) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof IdentityKey k && k.dataSource == dataSource && k.schema.equals(schema);
+            return o instanceof IdentityKey k && k.dataSource == dataSource && k.storeConfig.equals(storeConfig);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(dataSource) * 31 + schema.hashCode();
+            return System.identityHashCode(dataSource) * 31 + storeConfig.hashCode();
         }
     }
 

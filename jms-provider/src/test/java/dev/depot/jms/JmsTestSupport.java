@@ -96,6 +96,18 @@ abstract class JmsTestSupport {
         }
     }
 
+    /** The names of the queues in the schema, the dead-letter queue excepted. */
+    protected List<String> queueNames() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (var c = TestDatabase.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select name from " + schema + ".depot_queue where name <> 'DLQ' order by id")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     protected long rows(String table) throws Exception {
         try (var c = TestDatabase.connect(); var s = c.createStatement();
              var rs = s.executeQuery("select count(*) from " + schema + "." + table)) {

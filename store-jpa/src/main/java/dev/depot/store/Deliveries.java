@@ -132,9 +132,13 @@ public final class Deliveries {
                 SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
                 """.formatted(q);
         deadLetterSql = """
-                UPDATE %1$s.depot_delivery
-                SET queue_id = ?, claimed_by = NULL, delivery_count = 0
-                WHERE queue_id = ? AND priority = ? AND message_id = ? AND claimed_by = ?
+                WITH u AS (
+                    UPDATE %1$s.depot_delivery
+                    SET queue_id = ?, claimed_by = NULL, delivery_count = 0
+                    WHERE queue_id = ? AND priority = ? AND message_id = ? AND claimed_by = ?
+                    RETURNING queue_id
+                )
+                SELECT count(*), pg_notify(?, min(queue_id)::text) FROM u
                 """.formatted(q);
         scanSql = """
                 SELECT d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers
@@ -146,7 +150,9 @@ public final class Deliveries {
                 LIMIT ?
                 """.formatted(q);
         browseSql = """
-                SELECT d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers, m.body
+                SELECT d.priority, d.message_id,
+                       d.delivery_count - CASE WHEN d.claimed_by IS NULL THEN 0 ELSE 1 END,
+                       d.expires_at, m.headers, m.body
                 FROM %1$s.depot_delivery d JOIN %1$s.depot_message m ON m.id = d.message_id
                 WHERE d.queue_id = ? AND d.visible_at <= ?
                   AND (d.expires_at IS NULL OR d.expires_at > ?)
@@ -285,7 +291,10 @@ public final class Deliveries {
         return page(connection, scanSql, queueId, after, limit, now, false);
     }
 
-    /** Reads the messages of a queue in claim order, claimed or not, without changing anything. */
+    /**
+     * Reads the messages of a queue in claim order, claimed or not, without changing anything.
+     * The delivery count of each is that of its finished deliveries (a claim in progress is not counted).
+     */
     public List<StoredDelivery> browse(Connection connection, long queueId, DeliveryKey after, int limit, long now) {
         return page(connection, browseSql, queueId, after, limit, now, true);
     }
@@ -402,7 +411,11 @@ public final class Deliveries {
                 ps.setShort(3, (short) key.priority());
                 ps.setLong(4, key.messageId());
                 ps.setLong(5, store.nodeId());
-                return ps.executeUpdate() == 1;
+                ps.setString(6, store.channel());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == 1;
+                }
             }
         });
     }

@@ -35,6 +35,7 @@ final class NodeAgent implements AutoCloseable {
     private volatile Connection connection;
     private long nextHousekeeping;
     private long nextVacuumCheck;
+    private long nextOrphanSweep;
 
     NodeAgent(DepotStore store, ConnectionSource source) {
         this.store = store;
@@ -72,10 +73,14 @@ final class NodeAgent implements AutoCloseable {
         try {
             c.setAutoCommit(true);
             if (nodeId == 0 || !store.nodes().heartbeat(c, nodeId)) {
-                if (nodeId != 0) {
+                boolean again = nodeId != 0;
+                if (again) {
                     LOG.log(Level.WARNING, "Node {0} was taken for dead while disconnected; its claims were released", nodeId);
                 }
                 nodeId = store.nodes().register(c, name);
+                if (again) {
+                    store.nodes().releaseOrphanedClaims(c);
+                }
             }
             try (Statement s = c.createStatement()) {
                 s.execute("LISTEN \"" + store.channel() + "\"");
@@ -135,6 +140,8 @@ final class NodeAgent implements AutoCloseable {
         if (!store.nodes().heartbeat(c, nodeId)) {
             LOG.log(Level.WARNING, "Node {0} was taken for dead by another node; registering again", nodeId);
             nodeId = store.nodes().register(c, name);
+            // Claims made under the old id after the others released it would otherwise stay forever.
+            store.nodes().releaseOrphanedClaims(c);
             store.wakeups().wakeAll();
         }
         c.setAutoCommit(false);
@@ -144,6 +151,11 @@ final class NodeAgent implements AutoCloseable {
             c.commit();
             if (!dead.isEmpty()) {
                 LOG.log(Level.INFO, "Released the claims of dead node(s) {0}", dead);
+            }
+            if (!dead.isEmpty() || System.currentTimeMillis() >= nextOrphanSweep) {
+                store.nodes().releaseOrphanedClaims(c);
+                c.commit();
+                nextOrphanSweep = System.currentTimeMillis() + store.config().nodeTimeout().toMillis();
             }
             if (expired > 0) {
                 LOG.log(Level.DEBUG, "Removed {0} expired message(s)", expired);

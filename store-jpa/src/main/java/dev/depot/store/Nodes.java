@@ -20,6 +20,7 @@ final class Nodes {
     private final String dueSql;
     private final String releaseClaimsSql;
     private final String deleteNodeSql;
+    private final String releaseOrphansSql;
 
     Nodes(DepotStore store, String schema) {
         this.store = store;
@@ -34,6 +35,15 @@ final class Nodes {
                 SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
                 """.formatted(q);
         deleteNodeSql = "DELETE FROM " + q + ".depot_node WHERE id = ?";
+        releaseOrphansSql = """
+                WITH r AS (
+                    UPDATE %1$s.depot_delivery d SET claimed_by = NULL
+                    WHERE d.claimed_by IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM %1$s.depot_node n WHERE n.id = d.claimed_by)
+                    RETURNING queue_id
+                )
+                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
+                """.formatted(q);
     }
 
     long register(Connection connection, String name) {
@@ -90,6 +100,21 @@ final class Nodes {
             try (PreparedStatement ps = c.prepareStatement(releaseClaimsSql)) {
                 ps.setArray(1, c.createArrayOf("bigint", nodes.toArray(Long[]::new)));
                 ps.setString(2, store.channel());
+                ps.executeQuery().close();
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Releases claims whose node no longer exists. Such claims appear when a node was taken for
+     * dead but went on claiming under its old id before it noticed; nobody else would free them.
+     * It reads the whole delivery table, so it runs only now and then.
+     */
+    void releaseOrphanedClaims(Connection connection) {
+        store.work(connection, "release orphaned claims", c -> {
+            try (PreparedStatement ps = c.prepareStatement(releaseOrphansSql)) {
+                ps.setString(1, store.channel());
                 ps.executeQuery().close();
                 return null;
             }
