@@ -277,4 +277,83 @@ class PointToPointTest extends JmsTestSupport {
         all.addAll(drain(c2, 300));
         assertThat(all).containsExactlyInAnyOrder(texts);
     }
+
+    @Test
+    void aConsumerHoldsNoMoreThanItsPrefetchWhateverTheDepth() throws Exception {
+        DepotConnectionFactory small = newFactory(schema);
+        small.setPrefetch(7);
+        try (small; var c = small.createConnection()) {
+            c.start();
+            Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+            Queue queue = tx.createQueue("deep");
+            MessageProducer producer = tx.createProducer(queue);
+            for (int i = 0; i < 500; i++) {
+                producer.send(tx.createTextMessage("m" + i));
+            }
+            tx.commit();
+
+            MessageConsumer consumer = c.createSession(false, Session.CLIENT_ACKNOWLEDGE).createConsumer(queue);
+            assertThat(text(consumer.receive(5_000))).isEqualTo("m0");
+            assertThat(claimed()).isEqualTo(7);
+        }
+    }
+
+    private long claimed() throws Exception {
+        try (var c = dev.depot.store.testing.TestDatabase.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select count(*) from " + schema + ".depot_delivery where claimed_by is not null")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void blockedReceiversHoldNoDatabaseConnection() throws Exception {
+        DepotConnectionFactory tiny = newFactory(schema);
+        tiny.setMaxPoolSize(2);
+        try (tiny; var c = tiny.createConnection()) {
+            c.start();
+            Queue queue = c.createSession().createQueue("scarce");
+            List<java.util.concurrent.CompletableFuture<String>> receivers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                MessageConsumer consumer = c.createSession().createConsumer(queue);
+                receivers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return text(consumer.receive(30_000));
+                    } catch (jakarta.jms.JMSException e) {
+                        throw new java.lang.IllegalStateException(e);
+                    }
+                }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+            }
+            Thread.sleep(500);
+            Session sender = c.createSession();
+            MessageProducer producer = sender.createProducer(queue);
+            for (int i = 0; i < 10; i++) {
+                producer.send(sender.createTextMessage("m" + i));
+            }
+
+            List<String> received = new ArrayList<>();
+            for (var receiver : receivers) {
+                received.add(receiver.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(received).containsExactlyInAnyOrder("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
+        }
+    }
+
+    @Test
+    void aBodyOfSixtyFourMebibytesTheDefaultLimitRoundTripsIntact() throws Exception {
+        Session session = session();
+        Queue queue = session.createQueue("large");
+        byte[] body = new byte[64 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(body);
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(body);
+        session.createProducer(queue).send(message);
+        body = null;
+
+        BytesMessage received = (BytesMessage) session.createConsumer(queue).receive(30_000);
+        assertThat(received.getBodyLength()).isEqualTo(64L * 1024 * 1024);
+        byte[] expected = new byte[64 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(expected);
+        assertThat(java.util.Arrays.equals(received.getBody(byte[].class), expected)).isTrue();
+    }
 }

@@ -37,6 +37,7 @@ public final class DepotStore implements AutoCloseable {
     private final ClientIds clientIds;
     private final NodeAgent agent;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
 
     private DepotStore(StoreConfig config, ConnectionSource connections) {
         this.config = config;
@@ -152,6 +153,7 @@ public final class DepotStore implements AutoCloseable {
      * transaction stays the caller's: the session neither begins nor commits anything.
      */
     <T> T work(Connection connection, String what, ReturningWork<T> work) {
+        statements.increment();
         try (StatelessSession session = openSession(connection)) {
             return session.doReturningWork(work);
         } catch (JDBCException e) {
@@ -159,6 +161,14 @@ public final class DepotStore implements AutoCloseable {
         } catch (HibernateException e) {
             throw new StoreException(StoreException.Kind.DATABASE, "Could not " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How many store operations this JVM has run on this schema. Each is one statement, so one
+     * round trip to the database: what benchmarks and tests count to show batching works.
+     */
+    public long statementCount() {
+        return statements.sum();
     }
 
     /** A stateless session on the caller's connection, for entity work in the caller's transaction. */
