@@ -1,6 +1,7 @@
 package dev.depot.jms;
 
 import dev.depot.store.QueueInfo;
+import dev.depot.store.TopicInfo;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -38,6 +39,7 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
     final String id = UUID.randomUUID().toString();
     private final List<DepotSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, QueueInfo> temporaryQueues = new ConcurrentHashMap<>();
+    private final Map<String, TopicInfo> temporaryTopics = new ConcurrentHashMap<>();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Condition stateChanged = stateLock.newCondition();
     private volatile boolean started;
@@ -178,6 +180,11 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
         sessions.remove(session);
     }
 
+    /** The client ID, or null; for internal use, where asking must not fix it. */
+    String currentClientId() {
+        return clientId;
+    }
+
     // ---- client ID, metadata, exception listener ----
 
     @Override
@@ -296,6 +303,18 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
             }
         }
         temporaryQueues.clear();
+        for (TopicInfo topic : temporaryTopics.values()) {
+            try {
+                engine.transaction("delete temporary topic " + topic.name(), c -> {
+                    engine.store.topics().delete(c, topic);
+                    return null;
+                });
+            } catch (JMSException e) {
+                LOG.log(Level.WARNING, "Could not delete temporary topic {0}; it goes when this node does: {1}",
+                        topic.name(), e.getMessage());
+            }
+        }
+        temporaryTopics.clear();
         if (clientId != null) {
             String released = clientId;
             try {
@@ -323,16 +342,26 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
         return new DepotTemporaryQueue(name, this);
     }
 
+    DepotTemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        String name = "temp-" + UUID.randomUUID();
+        TopicInfo topic = engine.autocommit("create a temporary topic",
+                c -> engine.store.topics().createTemporary(c, name, id));
+        temporaryTopics.put(name, topic);
+        return new DepotTemporaryTopic(name, this);
+    }
+
     /** Whether this connection created that temporary destination (and so may consume from it). */
     boolean owns(DepotDestination destination) {
-        return temporaryQueues.containsKey(destination.name());
+        return destination.isQueue()
+                ? temporaryQueues.containsKey(destination.name())
+                : temporaryTopics.containsKey(destination.name());
     }
 
     @Override
     public void deleteTemporary(DepotDestination destination) throws JMSException {
         checkOpen();
-        QueueInfo queue = temporaryQueues.get(destination.name());
-        if (queue == null) {
+        if (!owns(destination)) {
             throw new jakarta.jms.InvalidDestinationException("Temporary destination " + destination + " no longer exists");
         }
         for (DepotSession session : sessions) {
@@ -340,11 +369,21 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
                 throw new IllegalStateException("Temporary destination " + destination + " still has consumers");
             }
         }
-        engine.autocommit("delete " + destination, c -> {
-            engine.store.queues().delete(c, queue);
-            return null;
-        });
-        temporaryQueues.remove(destination.name());
+        if (destination.isQueue()) {
+            QueueInfo queue = temporaryQueues.get(destination.name());
+            engine.autocommit("delete " + destination, c -> {
+                engine.store.queues().delete(c, queue);
+                return null;
+            });
+            temporaryQueues.remove(destination.name());
+        } else {
+            TopicInfo topic = temporaryTopics.get(destination.name());
+            engine.transaction("delete " + destination, c -> {
+                engine.store.topics().delete(c, topic);
+                return null;
+            });
+            temporaryTopics.remove(destination.name());
+        }
     }
 
     // ---- connection consumers: an application server facility ----

@@ -3,6 +3,7 @@ package dev.depot.jms;
 import dev.depot.jms.message.DepotMessage;
 import dev.depot.jms.message.MessageCodec;
 import dev.depot.jms.selector.Selector;
+import dev.depot.store.Attachment;
 import dev.depot.store.Deliveries;
 import dev.depot.store.DeliveryKey;
 import dev.depot.store.QueueInfo;
@@ -36,7 +37,11 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     final DepotSession session;
     final DepotDestination destination;
     final QueueInfo queue;
+    /** The application's selector; on a queue it picks what to claim, on a subscription what to deliver. */
     private final Selector selector;
+    /** For a topic consumer: its place on the subscription, given up when it closes. */
+    private final Attachment attachment;
+    private final boolean noLocal;
     private final Engine engine;
     private final Wakeups.Signal signal;
     private final Runnable wakeDispatcher;
@@ -50,11 +55,14 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     private long emptyEpoch = -1;
     private long emptyAt;
 
-    DepotMessageConsumer(DepotSession session, DepotDestination destination, QueueInfo queue, Selector selector) {
+    DepotMessageConsumer(DepotSession session, DepotDestination destination, QueueInfo queue, Selector selector,
+                         Attachment attachment, boolean noLocal) {
         this.session = session;
         this.destination = destination;
         this.queue = queue;
         this.selector = selector;
+        this.attachment = attachment;
+        this.noLocal = noLocal;
         this.engine = session.engine;
         this.signal = engine.store.wakeups().signal(queue.id());
         this.wakeDispatcher = session::wakeDispatcher;
@@ -115,7 +123,21 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     @Override
     public boolean getNoLocal() throws JMSException {
         checkOpen();
-        return false;
+        return noLocal;
+    }
+
+    /** Whether this consumer holds the durable subscription of that name. */
+    boolean isDurableSubscription(String name) {
+        return !closed && attachment != null && attachment.subscription().durable()
+                && name.equals(attachment.subscription().name());
+    }
+
+    /**
+     * Whether a claimed message is for the application. A subscription's deliveries are claimed
+     * whatever they hold and filtered here: no other consumer could want the ones that do not match.
+     */
+    boolean accepts(DepotMessage message) throws JMSException {
+        return attachment == null || selector.isMatchAll() || selector.matches(message);
     }
 
     // ---- synchronous receive ----
@@ -264,7 +286,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     private List<StoredDelivery> claim() throws JMSException {
         int prefetch = engine.settings.prefetch;
         long now = System.currentTimeMillis();
-        if (selector.isMatchAll()) {
+        if (selector.isMatchAll() || attachment != null) {
             return engine.autocommit("receive from " + destination,
                     c -> engine.store.deliveries().claim(c, queue.id(), prefetch, now));
         }
@@ -311,6 +333,17 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         closeInternally(releases);
         session.consumerClosed(this);
         engine.writer.release(releases);
+        detach();
+    }
+
+    /** Leaves the subscription: a non-durable one ends with its last consumer. */
+    void detach() throws JMSException {
+        if (attachment != null) {
+            engine.transaction("close the consumer of " + destination, c -> {
+                engine.store.subscriptions().detach(c, attachment);
+                return null;
+            });
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.depot.jms.message.DepotStreamMessage;
 import dev.depot.jms.message.DepotTextMessage;
 import dev.depot.jms.message.MessageCodec;
 import dev.depot.jms.selector.Selector;
+import dev.depot.store.Attachment;
 import dev.depot.store.DeliveryKey;
 import dev.depot.store.OutgoingMessage;
 import dev.depot.store.QueueInfo;
@@ -15,6 +16,7 @@ import dev.depot.store.Queues;
 import dev.depot.store.Release;
 import dev.depot.store.StoreException;
 import dev.depot.store.StoredDelivery;
+import dev.depot.store.TopicInfo;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
@@ -311,6 +313,10 @@ public class DepotSession implements Session, QueueSession, TopicSession {
                 return null;
             }
             message = MessageCodec.decode(delivery.headers(), delivery.body());
+            if (!consumer.accepts(message)) {
+                acknowledgeInBackground(List.of(delivery.key()));
+                return null;
+            }
         } catch (JMSException | RuntimeException e) {
             // Counted as a delivery, so a message that cannot be read ends in the dead-letter queue.
             engine.writer.releaseLater(List.of(new Release(delivery.key(), true)));
@@ -561,7 +567,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         long now = System.currentTimeMillis();
         long expiration = timeToLive > 0 ? now + timeToLive : 0;
         long deliveryTime = now + Math.max(0, deliveryDelay);
-        QueueInfo queue = engine.queue(destination);
+        long destinationId = destination.isTopic() ? engine.topic(destination).id() : engine.queue(destination).id();
         long id = engine.nextMessageId();
         String messageId = producer.isDisableMessageID() ? null : "ID:" + id;
 
@@ -579,8 +585,9 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             throw new JMSException("The message body is " + bodySize + " bytes; the largest allowed is "
                     + engine.settings.maxBodyBytes + " (the connection factory's maxBodyBytes)");
         }
-        OutgoingMessage outgoing = new OutgoingMessage(id, queue.id(), priority, deliveryTime, expiration,
-                MessageCodec.encodeHeaders(depotMessage), MessageCodec.encodeBody(depotMessage));
+        OutgoingMessage outgoing = new OutgoingMessage(id, destinationId, destination.isTopic(), priority, deliveryTime,
+                expiration, MessageCodec.encodeHeaders(depotMessage), MessageCodec.encodeBody(depotMessage),
+                new OutgoingMessage.Origin(connection.id, connection.currentClientId()));
         if (completion == null) {
             transaction.send(outgoing);
         } else if (ackMode == SESSION_TRANSACTED) {
@@ -668,11 +675,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        throw topicsUnsupported();
-    }
-
-    private static JMSException topicsUnsupported() {
-        return new JMSException("Topics are not supported by this version of Depot");
+        return connection.createTemporaryTopic();
     }
 
     boolean hasConsumerOn(DepotDestination destination) {
@@ -720,7 +723,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
             throws JMSException {
-        return newConsumer(destination, messageSelector);
+        return newConsumer(destination, messageSelector, noLocal);
     }
 
     @Override
@@ -734,13 +737,18 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     }
 
     private DepotMessageConsumer newConsumer(Destination target, String messageSelector) throws JMSException {
+        return newConsumer(target, messageSelector, false);
+    }
+
+    private DepotMessageConsumer newConsumer(Destination target, String messageSelector, boolean noLocal)
+            throws JMSException {
         checkOpen();
         DepotDestination destination = DepotDestination.of(target);
         if (destination == null) {
             throw new InvalidDestinationException("A consumer needs a destination; null was given");
         }
         if (destination.isTopic()) {
-            throw topicsUnsupported();
+            return subscribe(destination, null, messageSelector, false, false, noLocal);
         }
         Selector selector = Selector.parse(messageSelector);
         if (destination.isTemporary() && !connection.owns(destination)) {
@@ -751,7 +759,46 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
         QueueInfo queue = engine.queue(destination);
         engine.ensureDeadLetterQueue(queue);
-        DepotMessageConsumer consumer = new DepotMessageConsumer(this, destination, queue, selector);
+        DepotMessageConsumer consumer = new DepotMessageConsumer(this, destination, queue, selector, null, false);
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    /**
+     * A consumer on a topic: attached to a subscription, which is created, joined or replaced as
+     * the specification says for its kind.
+     *
+     * @param name null for a non-shared non-durable consumer, which gets a subscription of its own
+     */
+    private DepotMessageConsumer subscribe(Destination target, String name, String messageSelector, boolean durable,
+                                           boolean shared, boolean noLocal) throws JMSException {
+        checkOpen();
+        DepotDestination destination = DepotDestination.of(target);
+        if (destination == null) {
+            throw new InvalidDestinationException("A subscription needs a topic; null was given");
+        }
+        if (!destination.isTopic()) {
+            throw new InvalidDestinationException(destination + " is a queue; subscriptions are made to topics");
+        }
+        if (name != null && name.isEmpty()) {
+            throw new JMSException("A subscription name must not be empty");
+        }
+        String clientId = connection.currentClientId();
+        if (durable && !shared && clientId == null) {
+            throw new IllegalStateException("A non-shared durable subscription needs a client ID on its connection");
+        }
+        if (destination.isTemporary() && !connection.owns(destination)) {
+            throw new InvalidDestinationException("Only the connection that created temporary topic "
+                    + destination.name() + " may consume from it");
+        }
+        Selector selector = Selector.parse(messageSelector);
+        String selectorText = selector.isMatchAll() ? null : selector.text();
+        TopicInfo topic = engine.topic(destination);
+        Attachment attachment = engine.transaction("subscribe to " + destination, c -> engine.store.subscriptions()
+                .attach(c, topic, name, clientId, durable, shared, selectorText, noLocal, connection.id));
+        QueueInfo queue = attachment.subscription().queue();
+        engine.ensureDeadLetterQueue(queue);
+        DepotMessageConsumer consumer = new DepotMessageConsumer(this, destination, queue, selector, attachment, noLocal);
         consumers.add(consumer);
         return consumer;
     }
@@ -782,76 +829,83 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         browsers.remove(browser);
     }
 
-    // ---- topics: subscriptions come with publish/subscribe ----
+    // ---- topics ----
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, null, null, false, false, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, null, messageSelector, false, false, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, requireName(sharedSubscriptionName), null, false, true, false);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, requireName(sharedSubscriptionName), messageSelector, false, true, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, requireName(name), null, true, false, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, requireName(name), messageSelector, true, false, noLocal);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, requireName(name), null, true, false, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, requireName(name), messageSelector, true, false, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        return subscribe(topic, requireName(name), null, true, true, false);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
+        return subscribe(topic, requireName(name), messageSelector, true, true, false);
+    }
+
+    private String requireName(String name) throws JMSException {
         checkOpen();
-        throw topicsUnsupported();
+        if (name == null || name.isEmpty()) {
+            throw new JMSException("A subscription name must not be null or empty");
+        }
+        return name;
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
-        checkOpen();
-        throw topicsUnsupported();
+        requireName(name);
+        for (DepotMessageConsumer consumer : consumers) {
+            if (consumer.isDurableSubscription(name)) {
+                throw new IllegalStateException("Durable subscription '" + name + "' has an active consumer in this session");
+            }
+        }
+        String clientId = connection.currentClientId();
+        engine.transaction("unsubscribe " + name, c -> {
+            engine.store.subscriptions().unsubscribe(c, clientId, name);
+            return null;
+        });
     }
 
     // ---- the application-server facility ----
@@ -905,6 +959,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         for (DepotMessageConsumer consumer : consumers) {
             consumer.closeInternally(releases);
         }
+        List<DepotMessageConsumer> closing = new ArrayList<>(consumers);
         JMSException failure = null;
         try {
             if (ackMode == SESSION_TRANSACTED) {
@@ -919,6 +974,13 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             failure = e;
         }
         releaseQuietly(releases);
+        for (DepotMessageConsumer consumer : closing) {
+            try {
+                consumer.detach();
+            } catch (JMSException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         producers.forEach(DepotMessageProducer::closeInternally);
         browsers.forEach(DepotQueueBrowser::closeInternally);
         consumers.clear();

@@ -6,6 +6,7 @@ import dev.depot.store.ConnectionSource;
 import dev.depot.store.DepotStore;
 import dev.depot.store.QueueInfo;
 import dev.depot.store.StoreException;
+import dev.depot.store.TopicInfo;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.sql.Connection;
@@ -144,7 +145,7 @@ final class Engine implements AutoCloseable {
      */
     QueueInfo queue(DepotDestination destination) throws JMSException {
         if (destination.isTopic()) {
-            throw new InvalidDestinationException("Topics are not supported by this version of Depot: " + destination);
+            throw new InvalidDestinationException(destination + " is a topic, not a queue");
         }
         String name = destination.name();
         if (destination.isTemporary()) {
@@ -159,6 +160,50 @@ final class Engine implements AutoCloseable {
                 throw JmsExceptions.invalidDestination(se);
             }
             throw e;
+        }
+    }
+
+    /**
+     * The store's topic for a destination: created on first use, or, for a temporary one, still existing.
+     */
+    TopicInfo topic(DepotDestination destination) throws JMSException {
+        if (!destination.isTopic()) {
+            throw new InvalidDestinationException(destination + " is a queue, not a topic");
+        }
+        String name = destination.name();
+        if (destination.isTemporary()) {
+            Optional<TopicInfo> found = autocommit("look up " + destination, c -> store.topics().find(c, name));
+            return found.orElseThrow(() -> new InvalidDestinationException(
+                    "Temporary topic " + name + " no longer exists: its connection has closed or deleted it"));
+        }
+        try {
+            return autocommit("look up " + destination, c -> store.topics().ensure(c, name));
+        } catch (JMSException e) {
+            if (e.getCause() instanceof StoreException se && se.kind() == StoreException.Kind.INVALID_INPUT) {
+                throw JmsExceptions.invalidDestination(se);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs store work in one database transaction on a borrowed connection. */
+    <T> T transaction(String what, Work<T> work) throws JMSException {
+        try (Connection connection = borrow()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (JMSException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (StoreException e) {
+            throw JmsExceptions.fromStore(e, what);
+        } catch (SQLException e) {
+            throw JmsExceptions.link(new JMSException("Could not " + what + ": " + e.getMessage()), e);
         }
     }
 

@@ -253,7 +253,12 @@ final class GroupCommitter implements AutoCloseable {
             }
         }
         Set<Long> queues = new LinkedHashSet<>();
-        messages.forEach(m -> queues.add(m.queueId()));
+        for (OutgoingMessage m : messages) {
+            // A topic's subscribers are woken by the commit's notification.
+            if (!m.topic()) {
+                queues.add(m.destinationId());
+            }
+        }
         releases.forEach(r -> queues.add(r.key().queueId()));
         // Local consumers need not wait for the notification to travel through the database.
         queues.forEach(engine.store.wakeups()::wake);

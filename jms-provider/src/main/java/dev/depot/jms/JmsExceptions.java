@@ -19,6 +19,8 @@ final class JmsExceptions {
     static JMSException fromStore(StoreException e, String what) {
         JMSException converted = switch (e.kind()) {
             case NO_SUCH_DESTINATION -> new InvalidDestinationException("Could not " + what + ": " + e.getMessage());
+            case IN_USE -> new jakarta.jms.IllegalStateException("Could not " + what + ": " + e.getMessage());
+            case INVALID_INPUT -> new InvalidDestinationException(e.getMessage());
             default -> new JMSException("Could not " + what + ": " + e.getMessage());
         };
         return link(converted, e);

@@ -85,7 +85,9 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
                 throw new jakarta.jms.IllegalStateException("The transaction can only roll back: " + rollbackOnly);
             }
             pending.add(message);
-            touchedQueues.add(message.queueId());
+            if (!message.topic()) {
+                touchedQueues.add(message.destinationId());
+            }
             pendingBytes += message.headers().length + (message.body() == null ? 0 : message.body().length);
             if (pending.size() >= FLUSH_MESSAGES || pendingBytes >= FLUSH_BYTES) {
                 try {

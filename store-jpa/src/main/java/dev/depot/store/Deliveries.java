@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The transitions of a delivery, each one statement: {@link #enqueue write}, {@link #claim claim},
@@ -37,22 +35,40 @@ public final class Deliveries {
     private final String scanSql;
     private final String browseSql;
     private final String depthSql;
+    private final String garbageSql;
     private final String expireSql;
 
     Deliveries(DepotStore store, String schema) {
         this.store = store;
         String q = '"' + schema + '"';
         // One statement writes every message, every delivery and the wake-ups of the batch.
+        // One statement writes every message, every delivery and the wake-ups of the batch. A
+        // published message gets a delivery per subscription of its topic (but not of subscriptions
+        // that refuse their own connection's messages), and is not written at all without one.
         enqueueSql = """
-                WITH m AS (
-                    INSERT INTO %1$s.depot_message (id, headers, body)
-                    SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[])
+                WITH t AS (
+                    SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::bigint[], ?::boolean[],
+                                         ?::smallint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
+                        AS t(id, headers, body, destination, topic, priority, visible_at, expires_at, origin, client)
+                ), f AS (
+                    SELECT s.queue_id, t.priority, t.id, t.visible_at, t.expires_at
+                    FROM t JOIN %1$s.depot_subscription s ON s.topic_id = t.destination
+                    WHERE t.topic
+                      AND NOT (s.no_local AND (coalesce(s.owner_connection = t.origin, false)
+                                               OR coalesce(s.client_key = t.client, false)))
+                ), m AS (
+                    INSERT INTO %1$s.depot_message (id, headers, body, fanout)
+                    SELECT t.id, t.headers, t.body, t.topic FROM t
+                    WHERE NOT t.topic OR t.id IN (SELECT f.id FROM f)
                 ), d AS (
-                    INSERT INTO %1$s.depot_delivery (queue_id, priority, message_id, visible_at, expires_at)
-                    SELECT q, p, id, v, NULLIF(e, 0)
-                    FROM unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS t(q, p, id, v, e)
+                    INSERT INTO %1$s.depot_delivery (queue_id, priority, message_id, visible_at, expires_at, fanout)
+                    SELECT t.destination, t.priority, t.id, t.visible_at, NULLIF(t.expires_at, 0), false
+                    FROM t WHERE NOT t.topic
+                    UNION ALL
+                    SELECT f.queue_id, f.priority, f.id, f.visible_at, NULLIF(f.expires_at, 0), true FROM f
+                    RETURNING queue_id
                 )
-                SELECT pg_notify(?, w::text) FROM unnest(?::bigint[]) AS w
+                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM d) AS w
                 """.formatted(q);
         // The candidates are fenced in a materialized CTE: the planner must not re-run a
         // SKIP LOCKED subquery per row, or a LIMIT n claim can take the whole backlog.
@@ -95,12 +111,12 @@ public final class Deliveries {
                     DELETE FROM %1$s.depot_delivery d USING k
                     WHERE d.queue_id = k.queue_id AND d.priority = k.priority AND d.message_id = k.message_id
                       AND d.claimed_by = ?
-                    RETURNING d.message_id
+                    RETURNING d.queue_id, d.message_id, d.fanout
                 ), m AS (
-                    DELETE FROM %1$s.depot_message m USING d WHERE m.id = d.message_id
+                    %2$s
                 )
                 SELECT count(*) FROM d
-                """.formatted(q);
+                """.formatted(q, deleteUnreferencedMessages(q));
         // A delivered message that has used up its deliveries goes to its queue's dead-letter queue
         // (which the caller made sure exists) instead of back on the queue.
         releaseSql = """
@@ -160,17 +176,46 @@ public final class Deliveries {
                 ORDER BY d.priority DESC, d.message_id
                 LIMIT ?
                 """.formatted(q);
+        garbageSql = """
+                DELETE FROM %1$s.depot_message m
+                WHERE m.fanout AND NOT EXISTS (
+                    SELECT 1 FROM %1$s.depot_delivery x WHERE x.message_id = m.id AND x.fanout)
+                """.formatted(q);
         depthSql = "SELECT count(*) FROM %1$s.depot_delivery WHERE queue_id = ?".formatted(q);
         expireSql = """
                 WITH d AS (
                     DELETE FROM %1$s.depot_delivery
                     WHERE expires_at <= ? AND claimed_by IS NULL
-                    RETURNING message_id
+                    RETURNING queue_id, message_id, fanout
                 ), m AS (
-                    DELETE FROM %1$s.depot_message m USING d WHERE m.id = d.message_id
+                    %2$s
                 )
                 SELECT count(*) FROM d
-                """.formatted(q);
+                """.formatted(q, deleteUnreferencedMessages(q));
+    }
+
+    /**
+     * The statement that removes the messages of the deliveries a CTE {@code d} (queue_id,
+     * message_id, fanout) has just deleted, unless another delivery still references them. A
+     * published message whose last two deliveries go at the same instant is left for
+     * {@link #collectGarbage}, since each statement still sees the other's delivery.
+     */
+    static String deleteUnreferencedMessages(String q) {
+        return """
+                DELETE FROM %1$s.depot_message m USING d
+                    WHERE m.id = d.message_id
+                      AND (NOT d.fanout OR NOT EXISTS (
+                          SELECT 1 FROM %1$s.depot_delivery x
+                          WHERE x.message_id = d.message_id AND x.fanout AND x.queue_id <> d.queue_id))""".formatted(q);
+    }
+
+    /** Removes published messages no delivery references any more (see {@link #deleteUnreferencedMessages}). */
+    public int collectGarbage(Connection connection) {
+        return store.work(connection, "remove unreferenced messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement(garbageSql)) {
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -184,41 +229,46 @@ public final class Deliveries {
         if (n == 0) {
             return 0;
         }
-        Long[] boxedIds = new Long[n];
+        Long[] ids = new Long[n];
         byte[][] headers = new byte[n][];
         byte[][] bodies = new byte[n][];
-        Long[] queues = new Long[n];
+        Long[] destinations = new Long[n];
+        Boolean[] topics = new Boolean[n];
         Short[] priorities = new Short[n];
         Long[] visible = new Long[n];
         Long[] expires = new Long[n];
-        Set<Long> woken = new LinkedHashSet<>();
+        String[] origins = new String[n];
+        String[] clients = new String[n];
         for (int i = 0; i < n; i++) {
             OutgoingMessage message = messages.get(i);
             if (message.body() != null && message.body().length > store.config().maxBodyBytes()) {
                 throw new StoreException(StoreException.Kind.INVALID_INPUT, "The message body is "
                         + message.body().length + " bytes; the largest allowed is " + store.config().maxBodyBytes());
             }
-            boxedIds[i] = message.messageId();
+            ids[i] = message.messageId();
             headers[i] = message.headers();
             bodies[i] = message.body();
-            queues[i] = message.queueId();
+            destinations[i] = message.destinationId();
+            topics[i] = message.topic();
             priorities[i] = (short) message.priority();
             visible[i] = message.visibleAt();
             expires[i] = message.expiresAt();
-            woken.add(message.queueId());
+            origins[i] = message.origin().connectionId();
+            clients[i] = message.origin().clientId();
         }
         return store.work(connection, "write " + n + " message(s)", c -> {
             try (PreparedStatement ps = c.prepareStatement(enqueueSql)) {
-                ps.setArray(1, c.createArrayOf("bigint", boxedIds));
+                ps.setArray(1, c.createArrayOf("bigint", ids));
                 ps.setArray(2, c.createArrayOf("bytea", headers));
                 ps.setArray(3, c.createArrayOf("bytea", bodies));
-                ps.setArray(4, c.createArrayOf("bigint", queues));
-                ps.setArray(5, c.createArrayOf("smallint", priorities));
-                ps.setArray(6, c.createArrayOf("bigint", boxedIds));
+                ps.setArray(4, c.createArrayOf("bigint", destinations));
+                ps.setArray(5, c.createArrayOf("boolean", topics));
+                ps.setArray(6, c.createArrayOf("smallint", priorities));
                 ps.setArray(7, c.createArrayOf("bigint", visible));
                 ps.setArray(8, c.createArrayOf("bigint", expires));
-                ps.setString(9, store.channel());
-                ps.setArray(10, c.createArrayOf("bigint", woken.toArray(Long[]::new)));
+                ps.setArray(9, c.createArrayOf("text", origins));
+                ps.setArray(10, c.createArrayOf("text", clients));
+                ps.setString(11, store.channel());
                 ps.executeQuery().close();
                 return n;
             }

@@ -49,6 +49,10 @@ public class DeliveryEntity {
     @Column(name = "delivery_count", nullable = false)
     private int deliveryCount;
 
+    /** Whether it is one of several deliveries of a published message. */
+    @Column(nullable = false)
+    private boolean fanout;
+
     protected DeliveryEntity() {
     }
 

@@ -26,6 +26,10 @@ public final class DepotStore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DepotStore.class.getName());
 
+    /** Every table of the schema has its entity; a test validates the mapping against the migrations. */
+    static final Class<?>[] ENTITIES = {QueueEntity.class, MessageEntity.class, DeliveryEntity.class,
+        NodeEntity.class, ClientEntity.class, TopicEntity.class, SubscriptionEntity.class, ConsumerEntity.class};
+
     private final StoreConfig config;
     private final SessionFactory sessionFactory;
     private final String channel;
@@ -35,6 +39,8 @@ public final class DepotStore implements AutoCloseable {
     private final Queues queues;
     private final Nodes nodes;
     private final ClientIds clientIds;
+    private final Topics topics;
+    private final Subscriptions subscriptions;
     private final NodeAgent agent;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
@@ -49,6 +55,8 @@ public final class DepotStore implements AutoCloseable {
         this.queues = new Queues(this, config.schema());
         this.nodes = new Nodes(this, config.schema());
         this.clientIds = new ClientIds(this, config.schema());
+        this.topics = new Topics(this, config.schema());
+        this.subscriptions = new Subscriptions(this, config.schema());
         this.agent = new NodeAgent(this, connections);
     }
 
@@ -90,7 +98,7 @@ public final class DepotStore implements AutoCloseable {
         // Built in code rather than from persistence.xml: inside an application server the
         // container must not find and deploy Depot's entities as its own persistence unit.
         return new HibernatePersistenceConfiguration("depot")
-                .managedClasses(QueueEntity.class, MessageEntity.class, DeliveryEntity.class, NodeEntity.class)
+                .managedClasses(ENTITIES)
                 .property("jakarta.persistence.nonJtaDataSource", new SourceDataSource(connections))
                 // The dialect is chosen from these, without a connection at boot.
                 .property("hibernate.boot.allow_jdbc_metadata_access", "false")
@@ -116,6 +124,14 @@ public final class DepotStore implements AutoCloseable {
 
     public Queues queues() {
         return queues;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     public ClientIds clientIds() {

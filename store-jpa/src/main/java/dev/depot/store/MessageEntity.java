@@ -22,6 +22,10 @@ public class MessageEntity {
 
     private byte[] body;
 
+    /** Published to a topic: it may have several deliveries. */
+    @Column(nullable = false)
+    private boolean fanout;
+
     protected MessageEntity() {
     }
 

@@ -154,6 +154,8 @@ final class NodeAgent implements AutoCloseable {
             }
             if (!dead.isEmpty() || System.currentTimeMillis() >= nextOrphanSweep) {
                 store.nodes().releaseOrphanedClaims(c);
+                store.subscriptions().sweep(c);
+                store.deliveries().collectGarbage(c);
                 c.commit();
                 nextOrphanSweep = System.currentTimeMillis() + store.config().nodeTimeout().toMillis();
             }

@@ -11,7 +11,8 @@ import org.hibernate.StatelessSession;
  * Liveness of the JVMs sharing a schema. Each node beats its heartbeat; a node whose heartbeat is
  * older than the timeout is dead, and whoever notices first removes it: its claimed deliveries
  * become available again (they may have reached the application, so their count stays), and its
- * temporary queues are deleted and its client IDs freed.
+ * consumers detach from their subscriptions (a non-durable subscription left without consumers goes),
+ * its temporary queues and topics are deleted and its client IDs freed.
  */
 final class Nodes {
 
@@ -88,6 +89,8 @@ final class Nodes {
         if (!dead.isEmpty()) {
             releaseClaimsOf(connection, dead);
             for (long node : dead) {
+                store.subscriptions().releaseAllOf(connection, node);
+                store.topics().deleteTemporaryOf(connection, node);
                 store.queues().deleteTemporaryOf(connection, node);
                 store.clientIds().releaseAllOf(connection, node);
             }
@@ -124,6 +127,8 @@ final class Nodes {
     /** A clean stop: this node's claims go back, its temporary queues go away, its row is removed. */
     void deregister(Connection connection, long node) {
         releaseClaimsOf(connection, List.of(node));
+        store.subscriptions().releaseAllOf(connection, node);
+        store.topics().deleteTemporaryOf(connection, node);
         store.queues().deleteTemporaryOf(connection, node);
         store.clientIds().releaseAllOf(connection, node);
         store.work(connection, "deregister node " + node, c -> {

@@ -17,8 +17,12 @@ public class QueueEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     private String name;
+
+    /** {@code queue}, or {@code subscription} for the queue that holds a subscription's deliveries. */
+    @Column(nullable = false)
+    private String kind = "queue";
 
     @Column(nullable = false)
     private boolean temporary;
@@ -46,6 +50,12 @@ public class QueueEntity {
 
     QueueEntity(String name) {
         this.name = name;
+    }
+
+    static QueueEntity forSubscription(String name) {
+        QueueEntity entity = new QueueEntity(name);
+        entity.kind = "subscription";
+        return entity;
     }
 
     QueueInfo toInfo() {

@@ -33,12 +33,17 @@ public final class Queues {
         this.store = store;
         String q = '"' + schema + '"';
         // INSERT .. ON CONFLICT lets two JVMs create the same queue at once; JPA has no upsert that does.
-        insertSql = "INSERT INTO " + q + ".depot_queue (name) VALUES (?) ON CONFLICT (name) DO NOTHING";
-        deleteSql = """
-                WITH d AS (DELETE FROM %1$s.depot_delivery WHERE queue_id = ? RETURNING message_id),
-                     m AS (DELETE FROM %1$s.depot_message m USING d WHERE m.id = d.message_id)
+        insertSql = "INSERT INTO " + q + ".depot_queue (name) VALUES (?) ON CONFLICT (kind, name) DO NOTHING";
+        deleteSql = deleteQueueSql(q);
+    }
+
+    /** Deletes a queue (of any kind) with its deliveries and the messages only they referenced. */
+    static String deleteQueueSql(String q) {
+        return """
+                WITH d AS (DELETE FROM %1$s.depot_delivery WHERE queue_id = ? RETURNING queue_id, message_id, fanout),
+                     m AS (%2$s)
                 DELETE FROM %1$s.depot_queue WHERE id = ?
-                """.formatted(q);
+                """.formatted(q, Deliveries.deleteUnreferencedMessages(q));
     }
 
     /**
@@ -108,7 +113,7 @@ public final class Queues {
 
     private Optional<QueueInfo> load(Connection connection, String name) {
         try (StatelessSession session = store.openSession(connection)) {
-            return session.createSelectionQuery("from QueueEntity where name = :name", QueueEntity.class)
+            return session.createSelectionQuery("from QueueEntity where name = :name and kind = 'queue'", QueueEntity.class)
                     .setParameter("name", name)
                     .uniqueResultOptional()
                     .map(QueueEntity::toInfo);
@@ -180,11 +185,11 @@ public final class Queues {
         cache.remove(name);
     }
 
-    /** Names of this node's temporary queues that belong to a connection, for cleanup. */
+    /** Deletes the temporary queues of a node, for cleanup when it is gone. */
     int deleteTemporaryOf(Connection connection, long node) {
         return store.work(connection, "delete temporary queues of node " + node, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, name FROM \"" + store.config().schema() + "\".depot_queue WHERE temporary AND owner_node = ?")) {
+                    "SELECT id FROM \"" + store.config().schema() + "\".depot_queue WHERE temporary AND owner_node = ?")) {
                 ps.setLong(1, node);
                 int deleted = 0;
                 try (ResultSet rs = ps.executeQuery()) {

@@ -14,6 +14,8 @@ public class StoreException extends RuntimeException {
         INVALID_INPUT,
         /** A destination that does not exist, or no longer does. */
         NO_SUCH_DESTINATION,
+        /** The thing is in use (a subscription with active consumers, say) and cannot be changed now. */
+        IN_USE,
         /** The database could not be reached or failed during the operation. */
         DATABASE,
         /** The database is not configured as Depot needs it (for example no prepared transactions). */

@@ -13,17 +13,19 @@ class NodesTest extends StoreTestSupport {
     void theClaimsAndTemporaryQueuesOfANodeThatStoppedBeatingAreReleasedByAnother() {
         QueueInfo queue = tx(c -> store.queues().ensure(c, "work"));
         tx(c -> store.deliveries().enqueue(c, List.of(message(queue.id(), 4, "a"), message(queue.id(), 4, "b"))));
-        // A node that claimed both messages and created a temporary queue, then went silent.
+        // A node that claimed both messages and created a temporary queue, then went silent: all in
+        // one transaction, or the survivors could remove it before its temporary queue exists.
         long ghost = tx(c -> {
             var rs = c.createStatement().executeQuery("insert into " + schema
                     + ".depot_node (name, heartbeat_at) values ('ghost', now() - interval '1 hour') returning id");
             rs.next();
-            return rs.getLong(1);
+            long id = rs.getLong(1);
+            c.createStatement().executeUpdate("update " + schema + ".depot_delivery set claimed_by = " + id
+                    + ", delivery_count = 1");
+            c.createStatement().executeUpdate("insert into " + schema
+                    + ".depot_queue (name, temporary, owner_node) values ('ghost-temp', true, " + id + ")");
+            return id;
         });
-        tx(c -> c.createStatement().executeUpdate("update " + schema + ".depot_delivery set claimed_by = " + ghost
-                + ", delivery_count = 1"));
-        tx(c -> c.createStatement().executeUpdate("insert into " + schema
-                + ".depot_queue (name, temporary, owner_node) values ('ghost-temp', true, " + ghost + ")"));
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 count("select count(*) from " + schema + ".depot_node where id = " + ghost) == 0);
