@@ -137,4 +137,20 @@ class ConnectionTest extends JmsTestSupport {
     void aStartedFactoryRefusesNewSettings() {
         assertThatThrownBy(() -> factory.setPrefetch(5)).isInstanceOf(java.lang.IllegalStateException.class);
     }
+
+    @Test
+    void aFactoryOnTheApplicationsOwnDataSourceSendsAndReceives() throws Exception {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(dev.depot.store.testing.TestDatabase.url());
+        try (DepotConnectionFactory onDataSource = new DepotConnectionFactory(dataSource)) {
+            onDataSource.setSchema(schema);
+            try (Connection c = onDataSource.createConnection()) {
+                c.start();
+                Session session = c.createSession();
+                Queue queue = session.createQueue("via-datasource");
+                session.createProducer(queue).send(session.createTextMessage("hello"));
+                assertThat(text(session.createConsumer(queue).receive(5_000))).isEqualTo("hello");
+            }
+        }
+    }
 }
