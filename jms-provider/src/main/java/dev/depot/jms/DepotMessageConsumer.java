@@ -144,20 +144,34 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     @Override
     public Message receive() throws JMSException {
-        return receive(Long.MAX_VALUE, true);
+        return receive(Long.MAX_VALUE, true, null);
     }
 
     @Override
     public Message receive(long timeout) throws JMSException {
-        return receive(timeout <= 0 ? Long.MAX_VALUE : timeout, true);
+        return receive(timeout <= 0 ? Long.MAX_VALUE : timeout, true, null);
     }
 
     @Override
     public Message receiveNoWait() throws JMSException {
-        return receive(0, false);
+        return receive(0, false, null);
     }
 
-    private Message receive(long timeout, boolean wait) throws JMSException {
+    /**
+     * For {@code JMSConsumer.receiveBody}: the next message's body as {@code type}. When the body
+     * cannot be given as that type, an AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE session behaves as
+     * if the call had not happened (the message stays first, neither acknowledged nor counted as
+     * redelivered); in the other modes it counts as delivered. Either way MessageFormatException.
+     *
+     * @param timeout 0 to wait for ever, a negative value not to wait
+     */
+    <T> T receiveBody(Class<T> type, long timeout) throws JMSException {
+        Message message = timeout < 0 ? receive(0, false, type)
+                : receive(timeout == 0 ? Long.MAX_VALUE : timeout, true, type);
+        return message == null ? null : message.getBody(type);
+    }
+
+    private Message receive(long timeout, boolean wait, Class<?> bodyType) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("This consumer has a message listener; it cannot also receive()");
@@ -192,6 +206,11 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                         }
                         DepotMessage message = session.prepare(this, delivery);
                         if (message != null) {
+                            if (bodyType != null && !message.isBodyAssignableTo(bodyType)) {
+                                session.refuseBody(this, delivery);
+                                throw new jakarta.jms.MessageFormatException("The body of message "
+                                        + message.getJMSMessageID() + " cannot be given as " + bodyType.getName());
+                            }
                             session.afterReceive(delivery.key());
                             return message;
                         }

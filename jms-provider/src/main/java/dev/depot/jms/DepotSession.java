@@ -363,6 +363,20 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
     }
 
+    /**
+     * receiveBody found a body of the wrong type: in AUTO and DUPS_OK the message goes back first
+     * in line, as if never delivered; in the other modes it stays delivered, to be acknowledged,
+     * recovered or rolled back with the rest.
+     */
+    void refuseBody(DepotMessageConsumer consumer, StoredDelivery delivery) {
+        if (ackMode == AUTO_ACKNOWLEDGE || ackMode == DUPS_OK_ACKNOWLEDGE) {
+            synchronized (unacknowledged) {
+                unacknowledged.remove(delivery.key());
+            }
+            consumer.pushBack(delivery);
+        }
+    }
+
     /** Acknowledges one message now; if that fails it goes back to the queue and the failure is thrown. */
     private void acknowledgeOrRelease(DeliveryKey key) throws JMSException {
         try {

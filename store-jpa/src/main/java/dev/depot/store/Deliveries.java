@@ -156,26 +156,12 @@ public final class Deliveries {
                 )
                 SELECT count(*), pg_notify(?, min(queue_id)::text) FROM u
                 """.formatted(q);
-        scanSql = """
-                SELECT d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers
-                FROM %1$s.depot_delivery d JOIN %1$s.depot_message m ON m.id = d.message_id
-                WHERE d.queue_id = ? AND d.claimed_by IS NULL AND d.visible_at <= ?
-                  AND (d.expires_at IS NULL OR d.expires_at > ?)
-                  AND (d.priority < ? OR (d.priority = ? AND d.message_id > ?))
-                ORDER BY d.priority DESC, d.message_id
-                LIMIT ?
-                """.formatted(q);
-        browseSql = """
-                SELECT d.priority, d.message_id,
-                       d.delivery_count - CASE WHEN d.claimed_by IS NULL THEN 0 ELSE 1 END,
-                       d.expires_at, m.headers, m.body
-                FROM %1$s.depot_delivery d JOIN %1$s.depot_message m ON m.id = d.message_id
-                WHERE d.queue_id = ? AND d.visible_at <= ?
-                  AND (d.expires_at IS NULL OR d.expires_at > ?)
-                  AND (d.priority < ? OR (d.priority = ? AND d.message_id > ?))
-                ORDER BY d.priority DESC, d.message_id
-                LIMIT ?
-                """.formatted(q);
+        // Keyset paging in claim order, as two index range scans: the rest of the cursor's
+        // priority, then the lower priorities. (One condition with OR would make PostgreSQL walk
+        // the index from the start on every page.)
+        scanSql = page(q, "d.claimed_by IS NULL AND ", "d.delivery_count", "m.headers");
+        browseSql = page(q, "", "d.delivery_count - CASE WHEN d.claimed_by IS NULL THEN 0 ELSE 1 END",
+                "m.headers, m.body");
         garbageSql = """
                 DELETE FROM %1$s.depot_message m
                 WHERE m.fanout AND NOT EXISTS (
@@ -192,6 +178,16 @@ public final class Deliveries {
                 )
                 SELECT count(*) FROM d
                 """.formatted(q, deleteUnreferencedMessages(q));
+    }
+
+    private static String page(String q, String condition, String count, String columns) {
+        String select = "SELECT d.priority, d.message_id, " + count + ", d.expires_at, " + columns
+                + " FROM " + q + ".depot_delivery d JOIN " + q + ".depot_message m ON m.id = d.message_id"
+                + " WHERE d.queue_id = ? AND " + condition + "d.visible_at <= ? AND (d.expires_at IS NULL OR d.expires_at > ?)";
+        return "(" + select + " AND d.priority = ? AND d.message_id > ? ORDER BY d.message_id LIMIT ?)"
+                + " UNION ALL "
+                + "(" + select + " AND d.priority < ? ORDER BY d.priority DESC, d.message_id LIMIT ?)"
+                + " LIMIT ?";
     }
 
     /**
@@ -362,9 +358,14 @@ public final class Deliveries {
                 ps.setLong(2, now);
                 ps.setLong(3, now);
                 ps.setInt(4, after.priority());
-                ps.setInt(5, after.priority());
-                ps.setLong(6, after.messageId());
-                ps.setInt(7, limit);
+                ps.setLong(5, after.messageId());
+                ps.setInt(6, limit);
+                ps.setLong(7, queueId);
+                ps.setLong(8, now);
+                ps.setLong(9, now);
+                ps.setInt(10, after.priority());
+                ps.setInt(11, limit);
+                ps.setInt(12, limit);
                 List<StoredDelivery> page = new ArrayList<>(Math.min(limit, 1024));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
