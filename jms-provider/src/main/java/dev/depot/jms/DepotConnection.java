@@ -172,8 +172,13 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
                     + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
         }
         DepotSession session = new DepotSession(this, ackMode);
-        sessions.add(session);
+        register(session);
         return session;
+    }
+
+    void register(DepotSession session) {
+        fixClientId();
+        sessions.add(session);
     }
 
     void sessionClosed(DepotSession session) {

@@ -9,6 +9,13 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAJMSContext;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueConnectionFactory;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicConnectionFactory;
 import java.io.Serializable;
 import javax.sql.DataSource;
 
@@ -28,7 +35,7 @@ import javax.sql.DataSource;
  * closed is released when the JVM exits.
  */
 public class DepotConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-        Serializable, AutoCloseable {
+        XAConnectionFactory, XAQueueConnectionFactory, XATopicConnectionFactory, Serializable, AutoCloseable {
 
     private static final long serialVersionUID = 1L;
 
@@ -237,6 +244,56 @@ public class DepotConnectionFactory implements ConnectionFactory, QueueConnectio
 
     private static JMSRuntimeException unsupportedContext() {
         return new JMSRuntimeException("JMSContext is not available in this version of Depot; use createConnection()");
+    }
+
+    // ---- XA ----
+
+    @Override
+    public XAConnection createXAConnection() throws JMSException {
+        return createDepotXAConnection();
+    }
+
+    @Override
+    public XAConnection createXAConnection(String userName, String password) throws JMSException {
+        return createDepotXAConnection();
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection() throws JMSException {
+        return createDepotXAConnection();
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
+        return createDepotXAConnection();
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection() throws JMSException {
+        return createDepotXAConnection();
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
+        return createDepotXAConnection();
+    }
+
+    private DepotXAConnection createDepotXAConnection() throws JMSException {
+        DepotXAConnection connection = new DepotXAConnection(engine());
+        if (settings.clientId != null) {
+            connection.assignClientId(settings.clientId);
+        }
+        return connection;
+    }
+
+    @Override
+    public XAJMSContext createXAContext() {
+        throw new JMSRuntimeException("XAJMSContext is not available in this version of Depot; use createXAConnection()");
+    }
+
+    @Override
+    public XAJMSContext createXAContext(String userName, String password) {
+        return createXAContext();
     }
 
     /** Closes the connection pool and, when no other factory uses it, this JVM's node. */

@@ -96,12 +96,16 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     private MessageListener sessionListener;
 
     DepotSession(DepotConnection connection, int ackMode) {
+        this(connection, ackMode, ackMode == SESSION_TRANSACTED
+                ? new SessionTransaction.Local(connection.engine)
+                : new SessionTransaction.None(connection.engine));
+    }
+
+    DepotSession(DepotConnection connection, int ackMode, SessionTransaction transaction) {
         this.connection = connection;
         this.engine = connection.engine;
         this.ackMode = ackMode;
-        this.transaction = ackMode == SESSION_TRANSACTED
-                ? new SessionTransaction.Local(engine)
-                : new SessionTransaction.None(engine);
+        this.transaction = transaction;
     }
 
     static boolean isListenerThreadOf(DepotConnection connection) {
@@ -112,6 +116,13 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     static boolean isCompletionThreadOf(DepotConnection connection) {
         DepotSession session = COMPLETION_SESSION.get();
         return session != null && session.connection == connection;
+    }
+
+    private void checkNotXa(String what) throws jakarta.jms.TransactionInProgressException {
+        if (transaction instanceof XaTransaction) {
+            throw new jakarta.jms.TransactionInProgressException("An XA session's transaction is the transaction "
+                    + "manager's: " + what + " through its XAResource");
+        }
     }
 
     private void checkNotInCompletionListener(String what) throws IllegalStateException {
@@ -199,6 +210,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     public void commit() throws JMSException {
         checkOpen();
         checkNotInCompletionListener("commit");
+        checkNotXa("commit");
         if (ackMode != SESSION_TRANSACTED) {
             throw new IllegalStateException("commit() is only for transacted sessions");
         }
@@ -217,6 +229,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     public void rollback() throws JMSException {
         checkOpen();
         checkNotInCompletionListener("roll back");
+        checkNotXa("rollback");
         if (ackMode != SESSION_TRANSACTED) {
             throw new IllegalStateException("rollback() is only for transacted sessions");
         }
@@ -249,7 +262,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         return releases;
     }
 
-    private static List<Release> delivered(List<DeliveryKey> keys) {
+    static List<Release> delivered(List<DeliveryKey> keys) {
         List<Release> releases = new ArrayList<>(keys.size());
         keys.forEach(key -> releases.add(new Release(key, true)));
         return releases;
@@ -263,7 +276,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
     }
 
-    private List<DeliveryKey> takeUnacknowledged() {
+    List<DeliveryKey> takeUnacknowledged() {
         synchronized (unacknowledged) {
             List<DeliveryKey> taken = new ArrayList<>(unacknowledged);
             unacknowledged.clear();
@@ -353,7 +366,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
 
     /** After receive() hands a message to the application: the acknowledgement its mode asks for. */
     void afterReceive(DeliveryKey key) throws JMSException {
-        if (ackMode == AUTO_ACKNOWLEDGE) {
+        if (ackMode == AUTO_ACKNOWLEDGE || transaction.outsideTransaction()) {
             synchronized (unacknowledged) {
                 unacknowledged.remove(key);
             }
@@ -440,7 +453,8 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     }
 
     private void afterListener(DeliveryKey key, boolean failed) throws JMSException {
-        if (ackMode != AUTO_ACKNOWLEDGE && ackMode != DUPS_OK_ACKNOWLEDGE) {
+        boolean acknowledgesNow = ackMode == AUTO_ACKNOWLEDGE || transaction.outsideTransaction();
+        if (!acknowledgesNow && ackMode != DUPS_OK_ACKNOWLEDGE) {
             return;
         }
         boolean stillUnacknowledged;
@@ -453,7 +467,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
         if (failed) {
             engine.writer.release(List.of(new Release(key, true)));
-        } else if (ackMode == AUTO_ACKNOWLEDGE) {
+        } else if (acknowledgesNow) {
             acknowledgeOrRelease(key);
         } else {
             synchronized (unacknowledged) {

@@ -32,9 +32,13 @@ final class Engine implements AutoCloseable {
     private final DataSource pool;
     private final HikariDataSource ownedPool;
     private final StoreRegistry.Lease lease;
+    private final DataSource userDataSource;
+    private boolean preparedTransactionsChecked;
 
-    private Engine(DepotSettings settings, DataSource pool, HikariDataSource ownedPool, StoreRegistry.Lease lease) {
+    private Engine(DepotSettings settings, DataSource pool, HikariDataSource ownedPool, StoreRegistry.Lease lease,
+                   DataSource userDataSource) {
         this.settings = settings;
+        this.userDataSource = userDataSource;
         this.pool = pool;
         this.ownedPool = ownedPool;
         this.lease = lease;
@@ -60,7 +64,7 @@ final class Engine implements AutoCloseable {
         }
         try {
             StoreRegistry.Lease lease = StoreRegistry.acquire(storeKey, settings.storeConfig(), listener);
-            return new Engine(settings, pool, owned, lease);
+            return new Engine(settings, pool, owned, lease, userDataSource);
         } catch (StoreException e) {
             if (owned != null) {
                 owned.close();
@@ -216,6 +220,53 @@ final class Engine implements AutoCloseable {
         if (dlq != null && !dlq.equals(queue.name())) {
             autocommit("create dead-letter queue " + dlq, c -> store.queues().ensure(c, dlq));
         }
+    }
+
+    /**
+     * A new physical XA connection, after checking once that the database can prepare transactions.
+     */
+    javax.sql.XAConnection xaConnection() throws JMSException, SQLException {
+        javax.sql.XADataSource xa = xaDataSource();
+        synchronized (this) {
+            if (!preparedTransactionsChecked) {
+                int allowed = autocommit("check max_prepared_transactions", c -> {
+                    try (var statement = c.createStatement();
+                         var rs = statement.executeQuery("SHOW max_prepared_transactions")) {
+                        rs.next();
+                        return Integer.parseInt(rs.getString(1));
+                    } catch (SQLException e) {
+                        throw JmsExceptions.link(new JMSException("Could not read max_prepared_transactions: "
+                                + e.getMessage()), e);
+                    }
+                });
+                if (allowed <= 0) {
+                    throw new JMSException("XA needs PostgreSQL's prepared transactions, but max_prepared_transactions "
+                            + "is " + allowed + " on this server: set it above 0 (for example ALTER SYSTEM SET "
+                            + "max_prepared_transactions = 64) and restart PostgreSQL");
+                }
+                preparedTransactionsChecked = true;
+            }
+        }
+        return xa.getXAConnection();
+    }
+
+    private javax.sql.XADataSource xaDataSource() throws JMSException {
+        if (userDataSource != null) {
+            if (userDataSource instanceof javax.sql.XADataSource xa) {
+                return xa;
+            }
+            throw new JMSException("XA needs a connection factory made with a JDBC URL or an XADataSource; "
+                    + "this one has a plain DataSource");
+        }
+        org.postgresql.xa.PGXADataSource xa = new org.postgresql.xa.PGXADataSource();
+        xa.setURL(settings.url);
+        if (settings.user != null) {
+            xa.setUser(settings.user);
+        }
+        if (settings.password != null) {
+            xa.setPassword(settings.password);
+        }
+        return xa;
     }
 
     long nextMessageId() throws JMSException {

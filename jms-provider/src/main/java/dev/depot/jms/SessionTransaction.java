@@ -17,7 +17,7 @@ import java.util.Set;
  * How a session's sends and acknowledgements reach the database: one object per kind of
  * transaction, instead of {@code if (transacted)} across the session.
  */
-abstract sealed class SessionTransaction permits SessionTransaction.None, SessionTransaction.Local {
+abstract sealed class SessionTransaction permits SessionTransaction.None, SessionTransaction.Local, XaTransaction {
 
     private static final System.Logger LOG = System.getLogger(SessionTransaction.class.getName());
 
@@ -34,6 +34,14 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
 
     /** Forgets the session's sends; the session itself gives its consumed messages back. */
     abstract void rollback() throws JMSException;
+
+    /**
+     * Whether work happens outside any transaction just now, so that a received message is
+     * acknowledged at once: true only for an XA session between branches.
+     */
+    boolean outsideTransaction() {
+        return false;
+    }
 
     /** Non-transacted: each send is its own commit, shared with other sessions' by the group committer. */
     static final class None extends SessionTransaction {

@@ -36,6 +36,7 @@ public final class Deliveries {
     private final String browseSql;
     private final String depthSql;
     private final String garbageSql;
+    private final String notifySql;
     private final String expireSql;
 
     Deliveries(DepotStore store, String schema) {
@@ -68,7 +69,7 @@ public final class Deliveries {
                     SELECT f.queue_id, f.priority, f.id, f.visible_at, NULLIF(f.expires_at, 0), true FROM f
                     RETURNING queue_id
                 )
-                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM d) AS w
+                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM d) AS w WHERE ?
                 """.formatted(q);
         // The candidates are fenced in a materialized CTE: the planner must not re-run a
         // SKIP LOCKED subquery per row, or a LIMIT n claim can take the whole backlog.
@@ -167,6 +168,12 @@ public final class Deliveries {
                 WHERE m.fanout AND NOT EXISTS (
                     SELECT 1 FROM %1$s.depot_delivery x WHERE x.message_id = m.id AND x.fanout)
                 """.formatted(q);
+        notifySql = """
+                SELECT pg_notify(?, w.id::text) FROM (
+                    SELECT unnest(?::bigint[]) AS id
+                    UNION SELECT queue_id FROM %1$s.depot_subscription WHERE topic_id = ANY(?::bigint[])
+                ) AS w
+                """.formatted(q);
         depthSql = "SELECT count(*) FROM %1$s.depot_delivery WHERE queue_id = ?".formatted(q);
         expireSql = """
                 WITH d AS (
@@ -221,6 +228,15 @@ public final class Deliveries {
      * @return how many messages were written
      */
     public int enqueue(Connection connection, List<OutgoingMessage> messages) {
+        return enqueue(connection, messages, true);
+    }
+
+    /**
+     * Writes messages as {@link #enqueue(Connection, List)} does, but without the wake-ups when
+     * {@code notify} is false: a transaction that notifies cannot be prepared for two-phase commit,
+     * so an XA branch writes silently and {@link #notifyDestinations wakes consumers} after commit.
+     */
+    public int enqueue(Connection connection, List<OutgoingMessage> messages, boolean notify) {
         int n = messages.size();
         if (n == 0) {
             return 0;
@@ -265,6 +281,7 @@ public final class Deliveries {
                 ps.setArray(9, c.createArrayOf("text", origins));
                 ps.setArray(10, c.createArrayOf("text", clients));
                 ps.setString(11, store.channel());
+                ps.setBoolean(12, notify);
                 ps.executeQuery().close();
                 return n;
             }
@@ -467,6 +484,22 @@ public final class Deliveries {
                     rs.next();
                     return rs.getInt(1) == 1;
                 }
+            }
+        });
+    }
+
+    /** Wakes the consumers of these queues, and of every subscription of these topics. */
+    public void notifyDestinations(Connection connection, List<Long> queueIds, List<Long> topicIds) {
+        if (queueIds.isEmpty() && topicIds.isEmpty()) {
+            return;
+        }
+        store.work(connection, "wake consumers", c -> {
+            try (PreparedStatement ps = c.prepareStatement(notifySql)) {
+                ps.setString(1, store.channel());
+                ps.setArray(2, c.createArrayOf("bigint", queueIds.toArray(Long[]::new)));
+                ps.setArray(3, c.createArrayOf("bigint", topicIds.toArray(Long[]::new)));
+                ps.executeQuery().close();
+                return null;
             }
         });
     }

@@ -30,7 +30,10 @@ final class Nodes {
         dueSql = "DELETE FROM " + q + ".depot_node WHERE heartbeat_at < now() - make_interval(secs => ?) RETURNING id";
         releaseClaimsSql = """
                 WITH r AS (
-                    UPDATE %1$s.depot_delivery SET claimed_by = NULL WHERE claimed_by = ANY(?::bigint[])
+                    UPDATE %1$s.depot_delivery SET claimed_by = NULL
+                    WHERE ctid = ANY(ARRAY(
+                        SELECT ctid FROM %1$s.depot_delivery WHERE claimed_by = ANY(?::bigint[])
+                        FOR UPDATE SKIP LOCKED))
                     RETURNING queue_id
                 )
                 SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
@@ -38,9 +41,12 @@ final class Nodes {
         deleteNodeSql = "DELETE FROM " + q + ".depot_node WHERE id = ?";
         releaseOrphansSql = """
                 WITH r AS (
-                    UPDATE %1$s.depot_delivery d SET claimed_by = NULL
-                    WHERE d.claimed_by IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM %1$s.depot_node n WHERE n.id = d.claimed_by)
+                    UPDATE %1$s.depot_delivery SET claimed_by = NULL
+                    WHERE ctid = ANY(ARRAY(
+                        SELECT d.ctid FROM %1$s.depot_delivery d
+                        WHERE d.claimed_by IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM %1$s.depot_node n WHERE n.id = d.claimed_by)
+                        FOR UPDATE OF d SKIP LOCKED))
                     RETURNING queue_id
                 )
                 SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
