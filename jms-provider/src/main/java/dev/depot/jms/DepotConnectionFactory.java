@@ -224,26 +224,22 @@ public class DepotConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public JMSContext createContext() {
-        throw unsupportedContext();
+        return DepotJMSContext.open(this::createConnection, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password) {
-        throw unsupportedContext();
+        return DepotJMSContext.open(() -> createConnection(userName, password), JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        throw unsupportedContext();
+        return DepotJMSContext.open(() -> createConnection(userName, password), sessionMode);
     }
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        throw unsupportedContext();
-    }
-
-    private static JMSRuntimeException unsupportedContext() {
-        return new JMSRuntimeException("JMSContext is not available in this version of Depot; use createConnection()");
+        return DepotJMSContext.open(this::createConnection, sessionMode);
     }
 
     // ---- XA ----

@@ -158,8 +158,8 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     /**
-     * For {@code JMSConsumer.receiveBody}: the next message's body as {@code type}. When the body
-     * cannot be given as that type, an AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE session behaves as
+     * For {@code JMSConsumer.receiveBody}: the next message's body as {@code type}. When the message
+     * has no body or the body cannot be given as that type, an AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE session behaves as
      * if the call had not happened (the message stays first, neither acknowledged nor counted as
      * redelivered); in the other modes it counts as delivered. Either way MessageFormatException.
      *
@@ -206,10 +206,12 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                         }
                         DepotMessage message = session.prepare(this, delivery);
                         if (message != null) {
-                            if (bodyType != null && !message.isBodyAssignableTo(bodyType)) {
+                            if (bodyType != null && (!message.hasBody() || !message.isBodyAssignableTo(bodyType))) {
                                 session.refuseBody(this, delivery);
-                                throw new jakarta.jms.MessageFormatException("The body of message "
-                                        + message.getJMSMessageID() + " cannot be given as " + bodyType.getName());
+                                throw new jakarta.jms.MessageFormatException(message.hasBody()
+                                        ? "The body of message " + message.getJMSMessageID() + " cannot be given as "
+                                                + bodyType.getName()
+                                        : "Message " + message.getJMSMessageID() + " has no body to receive");
                             }
                             session.afterReceive(delivery.key());
                             return message;

@@ -341,6 +341,11 @@ public class DepotBytesMessage extends DepotMessage implements BytesMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return length > 0;
+    }
+
+    @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) {
         return length == 0 || asWildcard(c).isAssignableFrom(byte[].class);

@@ -207,6 +207,11 @@ public class DepotMapMessage extends DepotMessage implements MapMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return !map.isEmpty();
+    }
+
+    @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) {
         return map.isEmpty() || asWildcard(c).isAssignableFrom(Map.class);

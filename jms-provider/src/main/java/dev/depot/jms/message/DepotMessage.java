@@ -463,6 +463,14 @@ public class DepotMessage implements Message {
         return null;
     }
 
+    /**
+     * Whether the message carries a body at all: {@code JMSConsumer.receiveBody} must refuse one
+     * that does not, where {@code getBody} would answer null.
+     */
+    public boolean hasBody() {
+        return false;
+    }
+
     @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) throws JMSException {

@@ -75,6 +75,11 @@ public class DepotObjectMessage extends DepotMessage implements ObjectMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return serialized != null;
+    }
+
+    @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) {
         if (serialized == null) {

@@ -275,6 +275,11 @@ public class DepotStreamMessage extends DepotMessage implements StreamMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return true;
+    }
+
+    @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) {
         return false;

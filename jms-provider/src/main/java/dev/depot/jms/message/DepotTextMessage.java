@@ -54,6 +54,11 @@ public class DepotTextMessage extends DepotMessage implements TextMessage {
     }
 
     @Override
+    public boolean hasBody() {
+        return text != null;
+    }
+
+    @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) {
         return text == null || asWildcard(c).isAssignableFrom(String.class);
