@@ -49,8 +49,12 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
     private volatile boolean clientIdFixed;
     private volatile ExceptionListener exceptionListener;
 
-    DepotConnection(Engine engine) {
+    /** The user this connection acts for, or null for an anonymous one. */
+    final String user;
+
+    DepotConnection(Engine engine, String user) {
         this.engine = engine;
+        this.user = user;
     }
 
     void assignClientId(String value) throws JMSException {
@@ -172,6 +176,14 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
                     + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
         }
         DepotSession session = new DepotSession(this, ackMode);
+        register(session);
+        return session;
+    }
+
+    /** A session bound to the application's own JDBC transaction. */
+    DepotSession createApplicationSession(java.sql.Connection jdbc) throws JMSException {
+        checkOpen();
+        DepotSession session = new DepotSession(this, Session.SESSION_TRANSACTED, new ApplicationTransaction(engine, jdbc));
         register(session);
         return session;
     }

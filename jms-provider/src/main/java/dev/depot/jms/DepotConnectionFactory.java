@@ -4,9 +4,11 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.Session;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 import jakarta.jms.XAConnection;
@@ -169,6 +171,31 @@ public class DepotConnectionFactory implements ConnectionFactory, QueueConnectio
         settings.pollMillis = millis;
     }
 
+    public boolean isAllowAnonymous() {
+        return settings.allowAnonymous;
+    }
+
+    /**
+     * Whether {@code createConnection()} without credentials is allowed (the default, as for a
+     * fresh database); when false, every connection must name a user and password Depot knows.
+     */
+    public void setAllowAnonymous(boolean allow) {
+        checkNotStarted();
+        settings.allowAnonymous = allow;
+    }
+
+    /** The user a connection made without credentials acts as (for {@code JMSXUserID}); none by default. */
+    public void setDefaultUser(String user) {
+        checkNotStarted();
+        settings.defaultUser = user;
+    }
+
+    /** Whether sent messages carry {@code JMSXUserID}, the user of their connection (default false). */
+    public void setPopulateJMSXUserID(boolean populate) {
+        checkNotStarted();
+        settings.populateUserId = populate;
+    }
+
     private synchronized void checkNotStarted() {
         if (engine != null) {
             throw new IllegalStateException("The connection factory is in use; settings can no longer change");
@@ -186,16 +213,36 @@ public class DepotConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public Connection createConnection() throws JMSException {
-        return createDepotConnection();
+        return createDepotConnection(anonymous());
     }
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        return createDepotConnection();
+        return createDepotConnection(authenticate(userName, password));
     }
 
-    private DepotConnection createDepotConnection() throws JMSException {
-        DepotConnection connection = new DepotConnection(engine());
+    /** The user of a connection made without credentials, if the factory allows such connections. */
+    private String anonymous() throws JMSException {
+        Engine started = engine();
+        if (!started.settings.allowAnonymous) {
+            throw new JMSSecurityException("This connection factory requires a user name and password");
+        }
+        return started.settings.defaultUser;
+    }
+
+    private String authenticate(String userName, String password) throws JMSException {
+        Engine started = engine();
+        if (userName == null && password == null) {
+            return anonymous();
+        }
+        if (!started.authenticate(userName, password)) {
+            throw new JMSSecurityException("User '" + userName + "' is unknown or its password is wrong");
+        }
+        return userName;
+    }
+
+    private DepotConnection createDepotConnection(String user) throws JMSException {
+        DepotConnection connection = new DepotConnection(engine(), user);
         if (settings.clientId != null) {
             connection.assignClientId(settings.clientId);
         }
@@ -204,22 +251,22 @@ public class DepotConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return createDepotConnection();
+        return createDepotConnection(anonymous());
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return createDepotConnection();
+        return createDepotConnection(authenticate(userName, password));
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return createDepotConnection();
+        return createDepotConnection(anonymous());
     }
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return createDepotConnection();
+        return createDepotConnection(authenticate(userName, password));
     }
 
     @Override
@@ -242,40 +289,69 @@ public class DepotConnectionFactory implements ConnectionFactory, QueueConnectio
         return DepotJMSContext.open(this::createConnection, sessionMode);
     }
 
+    // ---- the application's own transaction ----
+
+    /**
+     * A session whose sends and receives are part of the application's current transaction on
+     * {@code jdbc}, a connection to the same database: they commit or roll back with the
+     * application's own writes, in one local transaction, without XA. The application commits and
+     * rolls back as it always does (or through the session's commit and rollback, which do the
+     * same). Use one such session per transaction; it is transacted, and receives with
+     * {@code receive()}, one message at a time.
+     *
+     * @param jdbc a connection with auto-commit off, such as the one a JPA transaction holds
+     */
+    public Session createSession(java.sql.Connection jdbc) throws JMSException {
+        if (jdbc == null) {
+            throw new JMSException("The application's JDBC connection must not be null");
+        }
+        try {
+            if (jdbc.getAutoCommit()) {
+                throw new jakarta.jms.IllegalStateException("The application's connection is in auto-commit mode: "
+                        + "start a transaction on it first, or every send and receive commits on its own");
+            }
+        } catch (java.sql.SQLException e) {
+            throw JmsExceptions.link(new JMSException("The application's connection is unusable: " + e.getMessage()), e);
+        }
+        DepotConnection connection = createDepotConnection(anonymous());
+        connection.start();
+        return connection.createApplicationSession(jdbc);
+    }
+
     // ---- XA ----
 
     @Override
     public XAConnection createXAConnection() throws JMSException {
-        return createDepotXAConnection();
+        return createDepotXAConnection(anonymous());
     }
 
     @Override
     public XAConnection createXAConnection(String userName, String password) throws JMSException {
-        return createDepotXAConnection();
+        return createDepotXAConnection(authenticate(userName, password));
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection() throws JMSException {
-        return createDepotXAConnection();
+        return createDepotXAConnection(anonymous());
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
-        return createDepotXAConnection();
+        return createDepotXAConnection(authenticate(userName, password));
     }
 
     @Override
     public XATopicConnection createXATopicConnection() throws JMSException {
-        return createDepotXAConnection();
+        return createDepotXAConnection(anonymous());
     }
 
     @Override
     public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
-        return createDepotXAConnection();
+        return createDepotXAConnection(authenticate(userName, password));
     }
 
-    private DepotXAConnection createDepotXAConnection() throws JMSException {
-        DepotXAConnection connection = new DepotXAConnection(engine());
+    private DepotXAConnection createDepotXAConnection(String user) throws JMSException {
+        DepotXAConnection connection = new DepotXAConnection(engine(), user);
         if (settings.clientId != null) {
             connection.assignClientId(settings.clientId);
         }

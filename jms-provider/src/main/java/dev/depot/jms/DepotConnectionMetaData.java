@@ -14,7 +14,7 @@ final class DepotConnectionMetaData implements ConnectionMetaData {
     static final int PROVIDER_MAJOR = 0;
     static final int PROVIDER_MINOR = 1;
 
-    private static final List<String> JMSX_PROPERTIES = List.of("JMSXDeliveryCount", "JMSXGroupID", "JMSXGroupSeq");
+    private static final List<String> JMSX_PROPERTIES = List.of("JMSXUserID", "JMSXDeliveryCount", "JMSXGroupID", "JMSXGroupSeq");
 
     @Override
     public String getJMSVersion() {

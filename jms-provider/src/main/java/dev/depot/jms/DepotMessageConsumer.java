@@ -98,6 +98,10 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     @Override
     public void setMessageListener(MessageListener value) throws JMSException {
         checkOpen();
+        if (value != null && session.transaction() instanceof ApplicationTransaction) {
+            throw new IllegalStateException("A session in the application's transaction receives with receive(); "
+                    + "the application decides when its transaction ends");
+        }
         MessageListener previous = listener;
         listener = value;
         if (value != null && previous == null) {
@@ -305,6 +309,9 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     private List<StoredDelivery> claim() throws JMSException {
+        if (session.transaction() instanceof ApplicationTransaction application) {
+            return take(application);
+        }
         int prefetch = engine.settings.prefetch;
         long now = System.currentTimeMillis();
         if (selector.isMatchAll() || attachment != null) {
@@ -329,6 +336,32 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
             return engine.store.deliveries().claim(c, queue.id(), matches, now);
         });
+    }
+
+    /** One message at a time, taken in the application's transaction: the first, or the first the selector wants. */
+    private List<StoredDelivery> take(ApplicationTransaction application) throws JMSException {
+        if (selector.isMatchAll() || attachment != null) {
+            return application.take(queue.id(), null);
+        }
+        long now = System.currentTimeMillis();
+        DeliveryKey cursor = Deliveries.start(queue.id());
+        while (true) {
+            DeliveryKey from = cursor;
+            List<StoredDelivery> page = engine.autocommit("receive from " + destination,
+                    c -> engine.store.deliveries().scanAvailable(c, queue.id(), from, SCAN_PAGE, now));
+            for (StoredDelivery candidate : page) {
+                if (selector.matches(MessageCodec.decode(candidate.headers(), null))) {
+                    List<StoredDelivery> taken = application.take(queue.id(), candidate.key());
+                    if (!taken.isEmpty()) {
+                        return taken;
+                    }
+                }
+            }
+            if (page.size() < SCAN_PAGE) {
+                return List.of();
+            }
+            cursor = page.get(page.size() - 1).key();
+        }
     }
 
     /** Hands every prefetched delivery back as never delivered. */

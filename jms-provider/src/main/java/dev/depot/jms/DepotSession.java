@@ -108,6 +108,10 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         this.transaction = transaction;
     }
 
+    SessionTransaction transaction() {
+        return transaction;
+    }
+
     static boolean isListenerThreadOf(DepotConnection connection) {
         DepotSession session = LISTENER_SESSION.get();
         return session != null && session.connection == connection;
@@ -315,13 +319,15 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     DepotMessage prepare(DepotMessageConsumer consumer, StoredDelivery delivery) throws JMSException {
         DepotMessage message;
         try {
-            if (delivery.expiresAt() != 0 && delivery.expiresAt() <= System.currentTimeMillis()) {
+            if (!transaction.takesOnReceive() && delivery.expiresAt() != 0
+                    && delivery.expiresAt() <= System.currentTimeMillis()) {
                 acknowledgeInBackground(List.of(delivery.key()));
                 return null;
             }
             QueueInfo queue = consumer.queue;
             String dlq = queue.deadLetterQueue();
-            if (dlq != null && !dlq.equals(queue.name()) && delivery.deliveryCount() > queue.maxDeliveryCount()) {
+            if (dlq != null && !dlq.equals(queue.name()) && delivery.deliveryCount() > queue.maxDeliveryCount()
+                    && !transaction.takesOnReceive()) {
                 deadLetter(queue, delivery);
                 return null;
             }
@@ -332,15 +338,19 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             }
         } catch (JMSException | RuntimeException e) {
             // Counted as a delivery, so a message that cannot be read ends in the dead-letter queue.
-            engine.writer.releaseLater(List.of(new Release(delivery.key(), true)));
+            if (!transaction.takesOnReceive()) {
+                engine.writer.releaseLater(List.of(new Release(delivery.key(), true)));
+            }
             throw JmsExceptions.from(e, "deliver message " + delivery.messageId());
         }
         message.markReceived(delivery.deliveryCount() > 1, delivery.deliveryCount());
         if (ackMode == CLIENT_ACKNOWLEDGE) {
             message.setAcknowledger(this::acknowledge);
         }
-        synchronized (unacknowledged) {
-            unacknowledged.add(delivery.key());
+        if (!transaction.takesOnReceive()) {
+            synchronized (unacknowledged) {
+                unacknowledged.add(delivery.key());
+            }
         }
         return message;
     }
@@ -607,6 +617,9 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         message.setJMSDeliveryTime(deliveryTime);
         message.setJMSMessageID(messageId);
         DepotMessage depotMessage = DepotMessage.copyOf(message);
+        if (engine.settings.populateUserId && connection.user != null) {
+            depotMessage.setProviderProperty("JMSXUserID", connection.user);
+        }
 
         long bodySize = MessageCodec.bodySize(depotMessage);
         if (bodySize > engine.settings.maxBodyBytes) {
@@ -965,6 +978,17 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public void close() throws JMSException {
         if (closed) {
+            return;
+        }
+        if (transaction instanceof ApplicationTransaction) {
+            // Its work is the application's transaction's; the session owns only its private connection.
+            closed = true;
+            consumers.forEach(c -> c.closeInternally(new ArrayList<>()));
+            consumers.clear();
+            producers.forEach(DepotMessageProducer::closeInternally);
+            producers.clear();
+            connection.sessionClosed(this);
+            connection.close();
             return;
         }
         if (LISTENER_SESSION.get() == this) {

@@ -25,6 +25,9 @@ final class DepotSettings implements Serializable {
     long heartbeatMillis = 2_000;
     long nodeTimeoutMillis = 20_000;
     long pollMillis = 1_000;
+    boolean allowAnonymous = true;
+    String defaultUser;
+    boolean populateUserId;
 
     /** A checked copy, so later changes to this object cannot reach a running engine. */
     DepotSettings validated(boolean hasDataSource) throws JMSException {
@@ -54,6 +57,9 @@ final class DepotSettings implements Serializable {
         copy.heartbeatMillis = heartbeatMillis;
         copy.nodeTimeoutMillis = nodeTimeoutMillis;
         copy.pollMillis = pollMillis;
+        copy.allowAnonymous = allowAnonymous;
+        copy.defaultUser = defaultUser;
+        copy.populateUserId = populateUserId;
         copy.storeConfig();
         return copy;
     }

@@ -11,8 +11,8 @@ import jakarta.jms.XATopicSession;
 /** A connection whose XA sessions take part in a transaction manager's transactions. */
 public class DepotXAConnection extends DepotConnection implements XAConnection, XAQueueConnection, XATopicConnection {
 
-    DepotXAConnection(Engine engine) {
-        super(engine);
+    DepotXAConnection(Engine engine, String user) {
+        super(engine, user);
     }
 
     @Override

@@ -269,6 +269,14 @@ final class Engine implements AutoCloseable {
         return xa;
     }
 
+    /** Checks credentials against the users in the database. */
+    boolean authenticate(String user, String password) throws JMSException {
+        if (user == null || password == null) {
+            return false;
+        }
+        return autocommit("check the credentials of " + user, c -> store.users().verify(c, user, password));
+    }
+
     long nextMessageId() throws JMSException {
         try {
             return store.allocateMessageIds(connections(), 1)[0];

@@ -17,7 +17,8 @@ import java.util.Set;
  * How a session's sends and acknowledgements reach the database: one object per kind of
  * transaction, instead of {@code if (transacted)} across the session.
  */
-abstract sealed class SessionTransaction permits SessionTransaction.None, SessionTransaction.Local, XaTransaction {
+abstract sealed class SessionTransaction permits SessionTransaction.None, SessionTransaction.Local, XaTransaction,
+        ApplicationTransaction {
 
     private static final System.Logger LOG = System.getLogger(SessionTransaction.class.getName());
 
@@ -40,6 +41,14 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
      * acknowledged at once: true only for an XA session between branches.
      */
     boolean outsideTransaction() {
+        return false;
+    }
+
+    /**
+     * Whether a consumer takes messages in this transaction instead of claiming them: only a
+     * session bound to the application's own transaction does.
+     */
+    boolean takesOnReceive() {
         return false;
     }
 

@@ -37,6 +37,7 @@ public final class Deliveries {
     private final String depthSql;
     private final String garbageSql;
     private final String notifySql;
+    private final String takeSql;
     private final String expireSql;
 
     Deliveries(DepotStore store, String schema) {
@@ -174,6 +175,28 @@ public final class Deliveries {
                     UNION SELECT queue_id FROM %1$s.depot_subscription WHERE topic_id = ANY(?::bigint[])
                 ) AS w
                 """.formatted(q);
+        // Taking deletes in the caller's transaction what a claim would mark: if that transaction
+        // rolls back, the message was never taken.
+        takeSql = """
+                WITH c AS MATERIALIZED (
+                    SELECT priority, message_id FROM %1$s.depot_delivery
+                    WHERE queue_id = ? AND claimed_by IS NULL AND visible_at <= ?
+                      AND (expires_at IS NULL OR expires_at > ?)
+                      AND (?::bigint IS NULL OR (priority = ? AND message_id = ?))
+                    ORDER BY priority DESC, message_id
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED
+                ), d AS (
+                    DELETE FROM %1$s.depot_delivery d USING c
+                    WHERE d.queue_id = ? AND d.priority = c.priority AND d.message_id = c.message_id
+                    RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at, d.fanout
+                ), x AS (
+                    SELECT d.*, m.headers, m.body FROM d JOIN %1$s.depot_message m ON m.id = d.message_id
+                ), m AS (
+                    %2$s
+                )
+                SELECT queue_id, priority, message_id, delivery_count + 1, expires_at, headers, body FROM x
+                """.formatted(q, deleteUnreferencedMessages(q));
         depthSql = "SELECT count(*) FROM %1$s.depot_delivery WHERE queue_id = ?".formatted(q);
         expireSql = """
                 WITH d AS (
@@ -344,6 +367,34 @@ public final class Deliveries {
         // RETURNING follows no ORDER BY; the consumer must see them in claim order.
         claimed.sort(CLAIM_ORDER);
         return claimed;
+    }
+
+    /**
+     * Takes the next available delivery of a queue (or exactly {@code key}, when given) by deleting
+     * it in the caller's transaction, which is the application's own: the message is consumed if
+     * that transaction commits and is back on the queue, untouched, if it rolls back. Nothing is
+     * claimed, so nothing needs releasing.
+     */
+    public List<StoredDelivery> take(Connection connection, long queueId, DeliveryKey key, long now) {
+        return store.work(connection, "take a message", c -> {
+            try (PreparedStatement ps = c.prepareStatement(takeSql)) {
+                ps.setLong(1, queueId);
+                ps.setLong(2, now);
+                ps.setLong(3, now);
+                if (key == null) {
+                    ps.setNull(4, java.sql.Types.BIGINT);
+                    ps.setNull(5, java.sql.Types.SMALLINT);
+                    ps.setNull(6, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(4, key.messageId());
+                    ps.setShort(5, (short) key.priority());
+                    ps.setLong(6, key.messageId());
+                }
+                ps.setInt(7, 1);
+                ps.setLong(8, queueId);
+                return readClaimed(ps);
+            }
+        });
     }
 
     /**

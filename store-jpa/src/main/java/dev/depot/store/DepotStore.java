@@ -28,7 +28,8 @@ public final class DepotStore implements AutoCloseable {
 
     /** Every table of the schema has its entity; a test validates the mapping against the migrations. */
     static final Class<?>[] ENTITIES = {QueueEntity.class, MessageEntity.class, DeliveryEntity.class,
-        NodeEntity.class, ClientEntity.class, TopicEntity.class, SubscriptionEntity.class, ConsumerEntity.class};
+        NodeEntity.class, ClientEntity.class, TopicEntity.class, SubscriptionEntity.class, ConsumerEntity.class,
+        UserEntity.class};
 
     private final StoreConfig config;
     private final SessionFactory sessionFactory;
@@ -41,6 +42,7 @@ public final class DepotStore implements AutoCloseable {
     private final ClientIds clientIds;
     private final Topics topics;
     private final Subscriptions subscriptions;
+    private final Users users;
     private final NodeAgent agent;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
@@ -57,6 +59,7 @@ public final class DepotStore implements AutoCloseable {
         this.clientIds = new ClientIds(this, config.schema());
         this.topics = new Topics(this, config.schema());
         this.subscriptions = new Subscriptions(this, config.schema());
+        this.users = new Users(this);
         this.agent = new NodeAgent(this, connections);
     }
 
@@ -132,6 +135,10 @@ public final class DepotStore implements AutoCloseable {
 
     public Subscriptions subscriptions() {
         return subscriptions;
+    }
+
+    public Users users() {
+        return users;
     }
 
     public ClientIds clientIds() {

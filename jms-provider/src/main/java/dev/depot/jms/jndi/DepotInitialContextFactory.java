@@ -46,7 +46,17 @@ public class DepotInitialContextFactory implements InitialContextFactory {
             Map.entry("maxBodyBytes", (f, v) -> f.setMaxBodyBytes(Long.parseLong(v))),
             Map.entry("heartbeatMillis", (f, v) -> f.setHeartbeatMillis(Long.parseLong(v))),
             Map.entry("nodeTimeoutMillis", (f, v) -> f.setNodeTimeoutMillis(Long.parseLong(v))),
-            Map.entry("pollMillis", (f, v) -> f.setPollMillis(Long.parseLong(v))));
+            Map.entry("pollMillis", (f, v) -> f.setPollMillis(Long.parseLong(v))),
+            Map.entry("allowAnonymous", (f, v) -> f.setAllowAnonymous(parseBoolean(v))),
+            Map.entry("defaultUser", DepotConnectionFactory::setDefaultUser),
+            Map.entry("populateJMSXUserID", (f, v) -> f.setPopulateJMSXUserID(parseBoolean(v))));
+
+    private static boolean parseBoolean(String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+        }
+        return Boolean.parseBoolean(value);
+    }
 
     @Override
     public Context getInitialContext(Hashtable<?, ?> environment) throws NamingException {

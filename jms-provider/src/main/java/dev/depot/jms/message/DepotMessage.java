@@ -387,6 +387,14 @@ public class DepotMessage implements Message {
         putProperty(name, value);
     }
 
+    /**
+     * Provider-side: sets a property the provider owns (such as {@code JMSXUserID}) whatever the
+     * message's read-only state, as the provider sets headers on a message it sends.
+     */
+    public void setProviderProperty(String name, Object value) {
+        putProperty(name, value);
+    }
+
     /** Stores without the application-facing checks; the codec and {@link #copyOf} use it. */
     void putProperty(String name, Object value) {
         if (properties == null) {
