@@ -5,7 +5,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.Session;
@@ -360,12 +359,12 @@ public class DepotConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public XAJMSContext createXAContext() {
-        throw new JMSRuntimeException("XAJMSContext is not available in this version of Depot; use createXAConnection()");
+        return DepotXAJMSContext.open(this::createXAConnection);
     }
 
     @Override
     public XAJMSContext createXAContext(String userName, String password) {
-        return createXAContext();
+        return DepotXAJMSContext.open(() -> createXAConnection(userName, password));
     }
 
     /** Closes the connection pool and, when no other factory uses it, this JVM's node. */

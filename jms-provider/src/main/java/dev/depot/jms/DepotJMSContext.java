@@ -178,13 +178,23 @@ public class DepotJMSContext implements JMSContext {
                 }
                 shared.fixClientId();
                 try {
-                    session = (DepotSession) shared.connection.createSession(sessionMode);
+                    session = newSession(shared.connection, sessionMode);
                 } catch (JMSException e) {
                     throw convert(e);
                 }
             }
             return session;
         }
+    }
+
+    /** Opens the context's session; an XA context opens an XA session. */
+    DepotSession newSession(Connection connection, int mode) throws JMSException {
+        return (DepotSession) connection.createSession(mode);
+    }
+
+    /** The context's session, opening it if need be. */
+    DepotSession currentSession() {
+        return session();
     }
 
     /** The session if it has been created, else null (then nothing was received, sent or created yet). */

@@ -215,4 +215,21 @@ class XaTest {
 
         assertThat(receiveText("recovered", 5_000)).isEqualTo("prepared elsewhere");
     }
+
+    @Test
+    void anXaJmsContextTakesPartThroughItsXaResource() throws Exception {
+        try (jakarta.jms.XAJMSContext context = factory.createXAContext()) {
+            assertThat(context.getTransacted()).isTrue();
+            assertThatThrownBy(context::commit).isInstanceOf(jakarta.jms.TransactionInProgressRuntimeException.class);
+            XAResource resource = context.getXAResource();
+            Xid xid = TestXid.random();
+            resource.start(xid, XAResource.TMNOFLAGS);
+            context.createProducer().send(context.createQueue("xa-context"), "from a context");
+            resource.end(xid, XAResource.TMSUCCESS);
+            resource.prepare(xid);
+            assertThat(receiveText("xa-context", 300)).isNull();
+            resource.commit(xid, false);
+        }
+        assertThat(receiveText("xa-context", 5_000)).isEqualTo("from a context");
+    }
 }
