@@ -148,4 +148,28 @@ class MultiJvmTest extends JmsTestSupport {
         assertThat(all).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(redelivered).containsExactlyInAnyOrderElementsOf(held);
     }
+
+    @Test
+    void requestAndReplyAcrossJvmsThroughTemporaryQueuesAndTopics() throws Exception {
+        Child server = new Child("service", "reply", 2);
+        assertThat(server.ready.await(60, TimeUnit.SECONDS)).isTrue();
+        Session session = session();
+        MessageProducer requests = session.createProducer(session.createQueue("service"));
+
+        jakarta.jms.TemporaryQueue replyQueue = session.createTemporaryQueue();
+        jakarta.jms.TextMessage first = session.createTextMessage("first");
+        first.setJMSReplyTo(replyQueue);
+        requests.send(first);
+        jakarta.jms.TextMessage answer = (jakarta.jms.TextMessage) session.createConsumer(replyQueue).receive(30_000);
+        assertThat(answer.getText()).isEqualTo("re: first");
+        assertThat(answer.getJMSCorrelationID()).isEqualTo(first.getJMSMessageID());
+
+        jakarta.jms.TemporaryTopic replyTopic = session.createTemporaryTopic();
+        MessageConsumer topicReplies = session.createConsumer(replyTopic);
+        jakarta.jms.TextMessage second = session.createTextMessage("second");
+        second.setJMSReplyTo(replyTopic);
+        requests.send(second);
+        assertThat(((jakarta.jms.TextMessage) topicReplies.receive(30_000)).getText()).isEqualTo("re: second");
+        assertThat(server.done.await(60, TimeUnit.SECONDS)).isTrue();
+    }
 }

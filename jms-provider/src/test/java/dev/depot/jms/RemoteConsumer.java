@@ -13,6 +13,7 @@ import java.io.PrintStream;
  * <pre>
  *   RemoteConsumer URL SCHEMA QUEUE drain IDLE_MILLIS  consumes in transactions of 100 until idle; prints "GOT n" per message
  *   RemoteConsumer URL SCHEMA QUEUE hold COUNT         receives COUNT messages without acknowledging, prints "HELD n", then waits to be killed
+ *   RemoteConsumer URL SCHEMA QUEUE reply COUNT        answers COUNT requests to their JMSReplyTo with "re: text", keeping the correlation ID
  * </pre>
  */
 public final class RemoteConsumer {
@@ -71,6 +72,22 @@ public final class RemoteConsumer {
             out.println("READY");
             out.flush();
             Thread.sleep(Long.MAX_VALUE);
+        } else if (mode.equals("reply")) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queueName));
+            jakarta.jms.MessageProducer replies = session.createProducer(null);
+            out.println("READY");
+            out.flush();
+            for (int i = 0; i < number; i++) {
+                jakarta.jms.TextMessage request = (jakarta.jms.TextMessage) consumer.receive(60_000);
+                jakarta.jms.TextMessage reply = session.createTextMessage("re: " + request.getText());
+                reply.setJMSCorrelationID(request.getJMSMessageID());
+                replies.send(request.getJMSReplyTo(), reply);
+            }
+            out.println("DONE");
+            out.flush();
+            connection.close();
+            factory.close();
         } else {
             throw new IllegalArgumentException("Unknown mode " + mode);
         }

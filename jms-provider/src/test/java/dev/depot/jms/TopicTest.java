@@ -236,4 +236,21 @@ class TopicTest extends JmsTestSupport {
         tx.commit();
         assertThat(rows("depot_message")).isZero();
     }
+
+    @Test
+    void priorityDeliveryDelayAndExpiryApplyOnTopicsToo() throws Exception {
+        Topic topic = session().createTopic("timed");
+        MessageConsumer subscriber = session().createConsumer(topic);
+        Session session = session();
+        MessageProducer producer = session.createProducer(topic);
+        producer.send(session.createTextMessage("low"), jakarta.jms.DeliveryMode.PERSISTENT, 1, 0);
+        producer.send(session.createTextMessage("high"), jakarta.jms.DeliveryMode.PERSISTENT, 8, 0);
+        producer.send(session.createTextMessage("stale"), jakarta.jms.DeliveryMode.PERSISTENT, 4, 100);
+        producer.setDeliveryDelay(1_000);
+        producer.send(session.createTextMessage("later"));
+        Thread.sleep(300);
+
+        assertThat(drain(subscriber, 300)).containsExactly("high", "low");
+        assertThat(text(subscriber.receive(5_000))).isEqualTo("later");
+    }
 }
