@@ -158,12 +158,16 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return newSession(transacted, acknowledgeMode);
+        DepotSession session = newSession(transacted, acknowledgeMode);
+        session.restrictTo(DepotSession.Domain.QUEUE);
+        return session;
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return newSession(transacted, acknowledgeMode);
+        DepotSession session = newSession(transacted, acknowledgeMode);
+        session.restrictTo(DepotSession.Domain.TOPIC);
+        return session;
     }
 
     private DepotSession newSession(boolean transacted, int mode) throws JMSException {
@@ -271,9 +275,6 @@ public class DepotConnection implements jakarta.jms.Connection, QueueConnection,
         fixClientId();
         if (DepotSession.isListenerThreadOf(this)) {
             throw new IllegalStateException("A message listener must not stop its own connection");
-        }
-        if (DepotSession.isCompletionThreadOf(this)) {
-            throw new IllegalStateException("A CompletionListener must not stop its own connection");
         }
         started = false;
         signalState();

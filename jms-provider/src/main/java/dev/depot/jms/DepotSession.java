@@ -94,6 +94,21 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     private java.util.concurrent.ExecutorService completions;
     private final java.util.concurrent.Phaser pendingCompletions = new java.util.concurrent.Phaser(1);
     private MessageListener sessionListener;
+    /** A QueueSession or TopicSession refuses the other domain's methods, as the specification says. */
+    private Domain domain = Domain.BOTH;
+
+    enum Domain { BOTH, QUEUE, TOPIC }
+
+    void restrictTo(Domain value) {
+        this.domain = value;
+    }
+
+    private void requireDomain(Domain needed, String method) throws IllegalStateException {
+        if (domain != Domain.BOTH && domain != needed) {
+            throw new IllegalStateException(method + " is not allowed on a "
+                    + (domain == Domain.QUEUE ? "QueueSession" : "TopicSession"));
+        }
+    }
 
     DepotSession(DepotConnection connection, int ackMode) {
         this(connection, ackMode, ackMode == SESSION_TRANSACTED
@@ -688,6 +703,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
+        requireDomain(Domain.QUEUE, "createQueue");
         try {
             Queues.validateName(queueName);
         } catch (StoreException e) {
@@ -699,6 +715,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
+        requireDomain(Domain.TOPIC, "createTopic");
         try {
             Queues.validateName(topicName);
         } catch (StoreException e) {
@@ -710,12 +727,14 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        requireDomain(Domain.QUEUE, "createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        requireDomain(Domain.TOPIC, "createTemporaryTopic");
         return connection.createTemporaryTopic();
     }
 
@@ -856,6 +875,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        requireDomain(Domain.QUEUE, "createBrowser");
         DepotDestination destination = DepotDestination.of(queue);
         if (destination == null) {
             throw new InvalidDestinationException("A browser needs a queue; null was given");
@@ -928,6 +948,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
 
     private String requireName(String name) throws JMSException {
         checkOpen();
+        requireDomain(Domain.TOPIC, "A durable or shared subscription");
         if (name == null || name.isEmpty()) {
             throw new JMSException("A subscription name must not be null or empty");
         }
@@ -936,6 +957,8 @@ public class DepotSession implements Session, QueueSession, TopicSession {
 
     @Override
     public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        requireDomain(Domain.TOPIC, "unsubscribe");
         requireName(name);
         for (DepotMessageConsumer consumer : consumers) {
             if (consumer.isDurableSubscription(name)) {

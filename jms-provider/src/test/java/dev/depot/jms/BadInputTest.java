@@ -96,4 +96,25 @@ class BadInputTest extends JmsTestSupport {
         assertThat(queueNames()).containsExactly(name);
         assertThat(rows("depot_delivery")).isZero();
     }
+
+    @Test
+    void aQueueSessionRefusesTopicMethodsAndATopicSessionQueueMethods() throws Exception {
+        jakarta.jms.QueueSession queueSession = ((jakarta.jms.QueueConnection) connection).createQueueSession(false,
+                Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.Topic topic = session().createTopic("t");
+        assertThatThrownBy(() -> queueSession.createTopic("t")).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        assertThatThrownBy(queueSession::createTemporaryTopic).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        assertThatThrownBy(() -> queueSession.createDurableSubscriber(topic, "d"))
+                .isInstanceOf(jakarta.jms.IllegalStateException.class);
+        assertThatThrownBy(() -> queueSession.unsubscribe("d")).isInstanceOf(jakarta.jms.IllegalStateException.class);
+
+        jakarta.jms.TopicSession topicSession = ((jakarta.jms.TopicConnection) connection).createTopicSession(false,
+                Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session().createQueue("q");
+        assertThatThrownBy(() -> topicSession.createQueue("q")).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        assertThatThrownBy(topicSession::createTemporaryQueue).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        assertThatThrownBy(() -> topicSession.createBrowser(queue)).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        assertThat(queueSession.createQueue("q")).isEqualTo(queue);
+        assertThat(topicSession.createTopic("t")).isEqualTo(topic);
+    }
 }

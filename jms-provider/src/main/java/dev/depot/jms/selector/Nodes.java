@@ -258,11 +258,12 @@ final class Nodes {
         @Override
         Tri test(SelectorContext context) {
             Object value = operand.value(context);
-            if (value == null) {
+            // The identifier of IN must be a String; any other value, like NULL, decides nothing,
+            // so neither IN nor NOT IN selects it (the TCK holds providers to this).
+            if (!(value instanceof String text)) {
                 return Tri.UNKNOWN;
             }
-            boolean in = value instanceof String && members.contains(value);
-            return Tri.of(in != negated);
+            return Tri.of(members.contains(text) != negated);
         }
 
         @Override
@@ -280,10 +281,7 @@ final class Nodes {
         }
     }
 
-    /**
-     * LIKE on a non-string value is a comparison of unlike types and therefore false; NOT LIKE is its negation,
-     * consistently with NOT IN.
-     */
+    /** LIKE, like IN, needs a String: on any other value both LIKE and NOT LIKE are unknown. */
     static final class Like extends Condition {
         final Identifier operand;
         final LikePattern pattern;
@@ -303,11 +301,10 @@ final class Nodes {
         @Override
         Tri test(SelectorContext context) {
             Object value = operand.value(context);
-            if (value == null) {
+            if (!(value instanceof String text)) {
                 return Tri.UNKNOWN;
             }
-            boolean like = value instanceof String && pattern.matches((String) value);
-            return Tri.of(like != negated);
+            return Tri.of(pattern.matches(text) != negated);
         }
 
         @Override

@@ -57,9 +57,9 @@
  *   <li>{@code x BETWEEN a AND b} is evaluated as {@code x >= a AND x <= b} and {@code x NOT BETWEEN a AND b} as
  *       {@code x < a OR x > b}, exactly the equivalences the specification gives (both are FALSE for a string
  *       {@code x}).</li>
- *   <li>{@code x IN (...)} follows its definition {@code (x = 'a') OR ...}: unknown for NULL, FALSE for a
- *       non-string value, and {@code NOT IN} is its negation (TRUE for a non-string value). {@code LIKE} and
- *       {@code NOT LIKE} behave the same way.</li>
+ *   <li>{@code x IN (...)} and {@code x NOT IN (...)} need a String {@code x}: for NULL or any other type both
+ *       are unknown, so neither selects the message (the TCK holds providers to this for NOT IN). {@code LIKE}
+ *       and {@code NOT LIKE} behave the same way.</li>
  *   <li>{@code LIKE}: {@code _} matches exactly one character (code point), {@code %} any sequence, both across
  *       line breaks; all other characters, including regular-expression metacharacters, match themselves; the
  *       escape character must be followed by {@code _}, {@code %} or itself (SQL-92), otherwise the selector is
