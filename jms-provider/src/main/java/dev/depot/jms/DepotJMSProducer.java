@@ -2,6 +2,7 @@ package dev.depot.jms;
 
 import static dev.depot.jms.JmsRuntimeExceptions.convert;
 
+import dev.depot.jms.message.DepotMessage;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
@@ -14,9 +15,9 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatRuntimeException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.AbstractSet;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,12 +44,28 @@ import java.util.Set;
  */
 public class DepotJMSProducer implements JMSProducer {
 
-    private static final Set<String> RESERVED_WORDS =
-            Set.of("NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
-
     private final DepotJMSContext context;
-    private final Map<String, Object> properties = new LinkedHashMap<>();
-    private final Set<String> propertyNames = Collections.unmodifiableSet(properties.keySet());
+    private final DepotMessage properties = new DepotMessage();
+    private final Set<String> propertyNames = new AbstractSet<>() {
+        @Override
+        public Iterator<String> iterator() {
+            return properties.getPropertyNames().asIterator();
+        }
+
+        @Override
+        public int size() {
+            int size = 0;
+            for (Enumeration<String> e = properties.getPropertyNames(); e.hasMoreElements(); e.nextElement()) {
+                size++;
+            }
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object name) {
+            return name instanceof String s && properties.propertyExists(s);
+        }
+    };
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
     private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
@@ -123,8 +140,9 @@ public class DepotJMSProducer implements JMSProducer {
 
     private JMSProducer sendWithSettings(Destination destination, Message message) {
         try {
-            for (Map.Entry<String, Object> property : properties.entrySet()) {
-                message.setObjectProperty(property.getKey(), property.getValue());
+            for (Enumeration<String> names = properties.getPropertyNames(); names.hasMoreElements(); ) {
+                String name = names.nextElement();
+                message.setObjectProperty(name, properties.getObjectProperty(name));
             }
             if (correlationIdSet) {
                 if (correlationIdBytes != null) {
@@ -243,100 +261,90 @@ public class DepotJMSProducer implements JMSProducer {
 
     // ---------------------------------------------------------------- properties
 
+    // The producer's properties live in a message of their own: the names, types and conversion
+    // table are then exactly those of a message, from one implementation.
+
+    @FunctionalInterface
+    private interface PropertyWrite {
+        void apply() throws JMSException;
+    }
+
+    @FunctionalInterface
+    private interface PropertyRead<T> {
+        T apply() throws JMSException;
+    }
+
+    private JMSProducer put(PropertyWrite write) {
+        try {
+            write.apply();
+        } catch (JMSException e) {
+            throw convert(e);
+        }
+        return this;
+    }
+
+    private <T> T read(PropertyRead<T> read) {
+        try {
+            return read.apply();
+        } catch (JMSException e) {
+            throw convert(e);
+        }
+    }
+
     @Override
     public JMSProducer setProperty(String name, boolean value) {
-        return putProperty(name, value);
+        return put(() -> properties.setBooleanProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, byte value) {
-        return putProperty(name, value);
+        return put(() -> properties.setByteProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, short value) {
-        return putProperty(name, value);
+        return put(() -> properties.setShortProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, int value) {
-        return putProperty(name, value);
+        return put(() -> properties.setIntProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, long value) {
-        return putProperty(name, value);
+        return put(() -> properties.setLongProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, float value) {
-        return putProperty(name, value);
+        return put(() -> properties.setFloatProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, double value) {
-        return putProperty(name, value);
+        return put(() -> properties.setDoubleProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, String value) {
-        return putProperty(name, value);
+        return put(() -> properties.setStringProperty(name, value));
     }
 
     @Override
     public JMSProducer setProperty(String name, Object value) {
-        checkPropertyName(name);
-        if (value != null && !isPropertyType(value)) {
-            throw new MessageFormatRuntimeException("Property '" + name + "' cannot hold a "
-                    + value.getClass().getName() + "; allowed are Boolean, Byte, Short, Integer, Long, Float, "
-                    + "Double and String");
-        }
-        return putProperty(name, value);
-    }
-
-    private JMSProducer putProperty(String name, Object value) {
-        checkPropertyName(name);
-        properties.put(name, value);
-        return this;
-    }
-
-    private static boolean isPropertyType(Object value) {
-        return value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Boolean || value instanceof Double || value instanceof Float
-                || value instanceof Short || value instanceof Byte;
-    }
-
-    /** The selector-identifier rules for a property name. */
-    static void checkPropertyName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("A property name must not be null or empty");
-        }
-        int first = name.codePointAt(0);
-        if (!Character.isJavaIdentifierStart(first)) {
-            throw new IllegalArgumentException("Property name '" + name + "' must start with a Java letter");
-        }
-        for (int i = Character.charCount(first); i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            if (!Character.isJavaIdentifierPart(cp)) {
-                throw new IllegalArgumentException("Property name '" + name + "' contains '"
-                        + new String(Character.toChars(cp)) + "', which is not a Java letter or digit");
-            }
-            i += Character.charCount(cp);
-        }
-        if (RESERVED_WORDS.contains(name.toUpperCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("Property name '" + name + "' is a reserved word of message selectors");
-        }
+        return put(() -> properties.setObjectProperty(name, value));
     }
 
     @Override
     public JMSProducer clearProperties() {
-        properties.clear();
+        properties.clearProperties();
         return this;
     }
 
     @Override
     public boolean propertyExists(String name) {
-        return properties.containsKey(name);
+        return properties.propertyExists(name);
     }
 
     /** A live, unmodifiable view of the names of the properties set on this producer. */
@@ -347,123 +355,47 @@ public class DepotJMSProducer implements JMSProducer {
 
     @Override
     public Object getObjectProperty(String name) {
-        return properties.get(name);
+        return properties.getObjectProperty(name);
     }
 
     @Override
     public boolean getBooleanProperty(String name) {
-        Object v = properties.get(name);
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v == null || v instanceof String) {
-            return Boolean.parseBoolean((String) v);
-        }
-        throw cannotConvert(name, v, "boolean");
+        return read(() -> properties.getBooleanProperty(name));
     }
 
     @Override
     public byte getByteProperty(String name) {
-        Object v = properties.get(name);
-        if (v instanceof Byte b) {
-            return b;
-        }
-        if (v == null || v instanceof String) {
-            return Byte.parseByte((String) v);
-        }
-        throw cannotConvert(name, v, "byte");
+        return read(() -> properties.getByteProperty(name));
     }
 
     @Override
     public short getShortProperty(String name) {
-        Object v = properties.get(name);
-        if (v instanceof Short s) {
-            return s;
-        }
-        if (v instanceof Byte b) {
-            return b;
-        }
-        if (v == null || v instanceof String) {
-            return Short.parseShort((String) v);
-        }
-        throw cannotConvert(name, v, "short");
+        return read(() -> properties.getShortProperty(name));
     }
 
     @Override
     public int getIntProperty(String name) {
-        Object v = properties.get(name);
-        if (v instanceof Integer i) {
-            return i;
-        }
-        if (v instanceof Short s) {
-            return s;
-        }
-        if (v instanceof Byte b) {
-            return b;
-        }
-        if (v == null || v instanceof String) {
-            return Integer.parseInt((String) v);
-        }
-        throw cannotConvert(name, v, "int");
+        return read(() -> properties.getIntProperty(name));
     }
 
     @Override
     public long getLongProperty(String name) {
-        Object v = properties.get(name);
-        if (v instanceof Long l) {
-            return l;
-        }
-        if (v instanceof Integer i) {
-            return i;
-        }
-        if (v instanceof Short s) {
-            return s;
-        }
-        if (v instanceof Byte b) {
-            return b;
-        }
-        if (v == null || v instanceof String) {
-            return Long.parseLong((String) v);
-        }
-        throw cannotConvert(name, v, "long");
+        return read(() -> properties.getLongProperty(name));
     }
 
     @Override
     public float getFloatProperty(String name) {
-        Object v = properties.get(name);
-        if (v instanceof Float f) {
-            return f;
-        }
-        if (v == null || v instanceof String) {
-            return Float.parseFloat((String) v);
-        }
-        throw cannotConvert(name, v, "float");
+        return read(() -> properties.getFloatProperty(name));
     }
 
     @Override
     public double getDoubleProperty(String name) {
-        Object v = properties.get(name);
-        if (v instanceof Double d) {
-            return d;
-        }
-        if (v instanceof Float f) {
-            return f;
-        }
-        if (v == null || v instanceof String) {
-            return Double.parseDouble((String) v);
-        }
-        throw cannotConvert(name, v, "double");
+        return read(() -> properties.getDoubleProperty(name));
     }
 
     @Override
     public String getStringProperty(String name) {
-        Object v = properties.get(name);
-        return v == null ? null : v.toString();
-    }
-
-    private static MessageFormatRuntimeException cannotConvert(String name, Object value, String target) {
-        return new MessageFormatRuntimeException("Property '" + name + "' is a " + value.getClass().getSimpleName()
-                + " and cannot be read as " + target);
+        return read(() -> properties.getStringProperty(name));
     }
 
     // ---------------------------------------------------------------- headers

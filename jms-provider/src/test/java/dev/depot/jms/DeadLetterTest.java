@@ -31,4 +31,27 @@ class DeadLetterTest extends JmsTestSupport {
         assertThat(text(dead)).isEqualTo("poison");
         assertThat(dead.getJMSDestination()).as("it tells where it came from").isEqualTo(queue);
     }
+
+    @Test
+    void anAdministratorSetsAQueuesMaximumDeliveriesDeadLetterQueueAndRedeliveryDelay() throws Exception {
+        new DepotAdmin(factory).configureQueue("fragile", 2, "fragile.dead", 800);
+        Queue queue = session().createQueue("fragile");
+        sendTexts(queue, "poison");
+        Session tx = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageConsumer consumer = tx.createConsumer(queue);
+
+        assertThat(text(consumer.receive(5_000))).isEqualTo("poison");
+        long rolledBackAt = System.currentTimeMillis();
+        tx.rollback();
+        Message again = consumer.receive(5_000);
+        assertThat(System.currentTimeMillis() - rolledBackAt).as("held back by the redelivery delay")
+                .isGreaterThanOrEqualTo(700);
+        assertThat(again.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+        tx.rollback();
+
+        assertThat(consumer.receive(1_500)).isNull();
+        assertThat(depth("fragile.dead")).isEqualTo(1);
+        assertThat(text(session().createConsumer(session().createQueue("fragile.dead")).receive(5_000)))
+                .isEqualTo("poison");
+    }
 }
