@@ -1,0 +1,6 @@
+package dev.depot.bench.transport;
+
+public enum AckMode {
+    AUTO,
+    TRANSACTED
+}

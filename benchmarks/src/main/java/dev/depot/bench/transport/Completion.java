@@ -1,0 +1,8 @@
+package dev.depot.bench.transport;
+
+/** Outcome of an asynchronous send. */
+public interface Completion {
+    void completed();
+
+    void failed(Exception e);
+}
