@@ -477,34 +477,27 @@ public class DepotJMSContext implements JMSContext {
 
     @Override
     public void commit() {
-        checkOpen();
-        if (COMPLETION_CONTEXT.get() == this) {
-            throw new IllegalStateRuntimeException("A CompletionListener must not commit its own JMSContext");
-        }
-        if (sessionMode != SESSION_TRANSACTED) {
-            throw new IllegalStateRuntimeException("commit() is only for a transacted JMSContext (SESSION_TRANSACTED)");
-        }
-        shared.fixClientId();
-        DepotSession s = existingSession();
-        if (s == null) {
-            return;
-        }
-        awaitCompletions();
-        try {
-            s.commit();
-        } catch (JMSException e) {
-            throw convert(e);
-        }
+        endTransaction("commit", "commit", DepotSession::commit);
     }
 
     @Override
     public void rollback() {
+        endTransaction("roll back", "rollback", DepotSession::rollback);
+    }
+
+    @FunctionalInterface
+    private interface Ending {
+        void end(DepotSession session) throws JMSException;
+    }
+
+    /** Commit and rollback share their rules: transacted only, not from a CompletionListener, after its sends complete. */
+    private void endTransaction(String verb, String method, Ending ending) {
         checkOpen();
         if (COMPLETION_CONTEXT.get() == this) {
-            throw new IllegalStateRuntimeException("A CompletionListener must not roll back its own JMSContext");
+            throw new IllegalStateRuntimeException("A CompletionListener must not " + verb + " its own JMSContext");
         }
         if (sessionMode != SESSION_TRANSACTED) {
-            throw new IllegalStateRuntimeException("rollback() is only for a transacted JMSContext (SESSION_TRANSACTED)");
+            throw new IllegalStateRuntimeException(method + "() is only for a transacted JMSContext (SESSION_TRANSACTED)");
         }
         shared.fixClientId();
         DepotSession s = existingSession();
@@ -513,7 +506,7 @@ public class DepotJMSContext implements JMSContext {
         }
         awaitCompletions();
         try {
-            s.rollback();
+            ending.end(s);
         } catch (JMSException e) {
             throw convert(e);
         }

@@ -157,14 +157,9 @@ final class Engine implements AutoCloseable {
             return found.orElseThrow(() -> new InvalidDestinationException(
                     "Temporary queue " + name + " no longer exists: its connection has closed or deleted it"));
         }
-        try {
-            return autocommit("look up " + destination, c -> store.queues().ensure(c, name));
-        } catch (JMSException e) {
-            if (e.getCause() instanceof StoreException se && se.kind() == StoreException.Kind.INVALID_INPUT) {
-                throw JmsExceptions.invalidDestination(se);
-            }
-            throw e;
-        }
+        Optional<QueueInfo> known = known(() -> store.queues().cached(name));
+        return known.isPresent() ? known.get()
+                : autocommit("look up " + destination, c -> store.queues().ensure(c, name));
     }
 
     /**
@@ -180,13 +175,17 @@ final class Engine implements AutoCloseable {
             return found.orElseThrow(() -> new InvalidDestinationException(
                     "Temporary topic " + name + " no longer exists: its connection has closed or deleted it"));
         }
+        Optional<TopicInfo> known = known(() -> store.topics().cached(name));
+        return known.isPresent() ? known.get()
+                : autocommit("look up " + destination, c -> store.topics().ensure(c, name));
+    }
+
+    /** A destination this JVM already knows, or empty; a bad name fails here, before any round trip. */
+    private static <T> Optional<T> known(java.util.function.Supplier<Optional<T>> lookup) throws JMSException {
         try {
-            return autocommit("look up " + destination, c -> store.topics().ensure(c, name));
-        } catch (JMSException e) {
-            if (e.getCause() instanceof StoreException se && se.kind() == StoreException.Kind.INVALID_INPUT) {
-                throw JmsExceptions.invalidDestination(se);
-            }
-            throw e;
+            return lookup.get();
+        } catch (StoreException e) {
+            throw JmsExceptions.invalidDestination(e);
         }
     }
 

@@ -82,10 +82,9 @@ public final class Queues {
 
     /** The queue of that name, created with the default rules if it does not exist yet. */
     public QueueInfo ensure(Connection connection, String name) {
-        validateName(name);
-        Cached cached = cache.get(name);
-        if (cached != null && System.currentTimeMillis() - cached.loadedAt < CACHE_MILLIS) {
-            return cached.info;
+        Optional<QueueInfo> known = cached(name);
+        if (known.isPresent()) {
+            return known.get();
         }
         Optional<QueueInfo> found = load(connection, name);
         if (found.isEmpty()) {
@@ -103,6 +102,19 @@ public final class Queues {
             cache.put(name, new Cached(info, System.currentTimeMillis()));
         }
         return info;
+    }
+
+    /**
+     * The queue of that name as this JVM last read it, if that was recently: lets a sender skip
+     * borrowing a connection at all for a queue it already knows.
+     */
+    public Optional<QueueInfo> cached(String name) {
+        validateName(name);
+        Cached cached = cache.get(name);
+        if (cached != null && System.currentTimeMillis() - cached.loadedAt < CACHE_MILLIS) {
+            return Optional.of(cached.info);
+        }
+        return Optional.empty();
     }
 
     /** The queue of that name if it exists; never cached, so a deleted temporary queue is seen as gone. */

@@ -34,10 +34,9 @@ public final class Topics {
 
     /** The topic of that name, created if it does not exist yet. */
     public TopicInfo ensure(Connection connection, String name) {
-        Queues.validateName(name);
-        TopicInfo cached = cache.get(name);
-        if (cached != null) {
-            return cached;
+        Optional<TopicInfo> known = cached(name);
+        if (known.isPresent()) {
+            return known.get();
         }
         Optional<TopicInfo> found = find(connection, name);
         if (found.isEmpty()) {
@@ -55,6 +54,12 @@ public final class Topics {
             cache.put(name, topic);
         }
         return topic;
+    }
+
+    /** The topic of that name as this JVM already knows it, without a round trip. */
+    public Optional<TopicInfo> cached(String name) {
+        Queues.validateName(name);
+        return Optional.ofNullable(cache.get(name));
     }
 
     /** The topic of that name if it exists, read from the database. */
