@@ -51,9 +51,11 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final ReentrantLock receiveLock = new ReentrantLock();
     private volatile MessageListener listener;
     private volatile boolean closed;
-    /** The listener thread found the queue empty at this wake-up epoch and time: no need to ask again soon. */
-    private long emptyEpoch = -1;
-    private long emptyAt;
+    /** When this consumer last claimed, and whether the queue had no more for it then. */
+    private long lastClaimAt;
+    private boolean lastClaimShort;
+    /** For a consumer with a selector: the wake-up epoch of its last short claim. */
+    private long shortEpoch = -1;
 
     DepotMessageConsumer(DepotSession session, DepotDestination destination, QueueInfo queue, Selector selector,
                          Attachment attachment, boolean noLocal) {
@@ -105,6 +107,13 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         MessageListener previous = listener;
         listener = value;
         if (value != null && previous == null) {
+            if (session.acknowledgesBeforeHandingOut()) {
+                // receive() may have claimed these without waiting for the disk, and a listener
+                // sees a message before its acknowledgement: they go back, to be claimed again.
+                List<Release> releases = new ArrayList<>();
+                drainPrefetched(releases);
+                engine.writer.release(releases);
+            }
             signal.addListener(wakeDispatcher);
             session.listenerSet();
         } else if (value == null && previous != null) {
@@ -201,7 +210,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                     if (closed || session.isClosed()) {
                         return null;
                     }
-                    StoredDelivery delivery = session.connection.isStarted() ? next() : null;
+                    StoredDelivery delivery = session.connection.isStarted() ? next(wait) : null;
                     if (delivery != null) {
                         if (!session.connection.isStarted()) {
                             // stop() came while we claimed: the message waits for start().
@@ -228,7 +237,8 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                 if (!wait || remaining <= 0) {
                     return null;
                 }
-                signal.awaitChange(seen, Math.min(remaining, engine.settings.pollMillis));
+                signal.awaitChange(seen, Math.min(remaining, engine.settings.pollMillis),
+                        attachment == null && !selector.isMatchAll());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -244,8 +254,12 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
-    /** The next prefetched delivery, claiming more when none is left; null when the queue has nothing for us. */
-    private StoredDelivery next() throws JMSException {
+    /**
+     * The next prefetched delivery, claiming more when none is left; null when the queue has
+     * nothing for us. A consumer that may wait does not ask the database again after a short
+     * claim until a wake-up says there is something new (or its poll interval has passed).
+     */
+    private StoredDelivery next(boolean mayWait) throws JMSException {
         if (closed) {
             return null;
         }
@@ -255,8 +269,27 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                 return delivery;
             }
         }
+        long now = System.currentTimeMillis();
+        // A consumer that takes whatever the queue holds shares the count of unclaimed wake-ups with
+        // the others of this JVM; one with a selector keeps its own, since it leaves messages behind.
+        // (A take in the application's transaction is always asked for: its rollback wakes no one.)
+        boolean takesAll = attachment != null || selector.isMatchAll();
+        boolean takes = session.transaction() instanceof ApplicationTransaction;
+        if (mayWait && !takes && lastClaimShort && now - lastClaimAt < engine.settings.pollMillis
+                && (takesAll ? !signal.pending() : signal.epoch() == shortEpoch)) {
+            return null;
+        }
         session.flushDupsOk(1);
+        int asked = takes ? 1 : engine.settings.prefetch;
+        long epoch = takesAll ? signal.beginClaim(asked) : signal.epoch();
         List<StoredDelivery> claimed = claim();
+        lastClaimAt = now;
+        lastClaimShort = claimed.size() < asked;
+        if (takesAll) {
+            signal.endClaim(epoch, lastClaimShort);
+        } else if (lastClaimShort) {
+            shortEpoch = epoch;
+        }
         if (claimed.isEmpty()) {
             return null;
         }
@@ -278,23 +311,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
      * no round trips while its session's other listeners are busy.
      */
     StoredDelivery nextForListener() throws JMSException {
-        synchronized (prefetched) {
-            StoredDelivery delivery = prefetched.poll();
-            if (delivery != null) {
-                return delivery;
-            }
-        }
-        long epoch = signal.epoch();
-        long now = System.currentTimeMillis();
-        if (epoch == emptyEpoch && now - emptyAt < engine.settings.pollMillis) {
-            return null;
-        }
-        StoredDelivery delivery = next();
-        if (delivery == null) {
-            emptyEpoch = epoch;
-            emptyAt = now;
-        }
-        return delivery;
+        return next(true);
     }
 
     /** Puts back a delivery taken but not delivered (the connection stopped); a closed consumer releases it. */
@@ -314,9 +331,10 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
         int prefetch = engine.settings.prefetch;
         long now = System.currentTimeMillis();
+        boolean durable = listener != null || !session.acknowledgesBeforeHandingOut();
         if (selector.isMatchAll() || attachment != null) {
             return engine.autocommit("receive from " + destination,
-                    c -> engine.store.deliveries().claim(c, queue.id(), prefetch, now));
+                    c -> engine.store.deliveries().claim(c, queue.id(), prefetch, now, durable));
         }
         return engine.autocommit("receive from " + destination, c -> {
             List<DeliveryKey> matches = new ArrayList<>();
@@ -334,7 +352,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                 }
                 cursor = page.get(page.size() - 1).key();
             }
-            return engine.store.deliveries().claim(c, queue.id(), matches, now);
+            return engine.store.deliveries().claim(c, queue.id(), matches, now, durable);
         });
     }
 

@@ -389,6 +389,15 @@ public class DepotSession implements Session, QueueSession, TopicSession {
                 delivery.messageId(), queue.deadLetterQueue(), delivery.deliveryCount() - 1);
     }
 
+    /**
+     * Whether receive() acknowledges each message with a synchronous commit before the application
+     * sees it. A consumer of such a session may claim without waiting for the disk: that commit,
+     * which starts after the claim returned, flushes the claim too.
+     */
+    boolean acknowledgesBeforeHandingOut() {
+        return ackMode == AUTO_ACKNOWLEDGE && transaction instanceof SessionTransaction.None;
+    }
+
     /** After receive() hands a message to the application: the acknowledgement its mode asks for. */
     void afterReceive(DeliveryKey key) throws JMSException {
         if (ackMode == AUTO_ACKNOWLEDGE || transaction.outsideTransaction()) {

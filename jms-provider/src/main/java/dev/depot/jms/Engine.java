@@ -107,6 +107,13 @@ final class Engine implements AutoCloseable {
         config.setValidationTimeout(Math.min(settings.connectTimeoutMillis, 5_000));
         // The pool must be creatable while the database is down; operations then fail and retry.
         config.setInitializationFailTimeout(-1);
+        // Queue tables hold few live rows among many dead ones between vacuums, so statistics
+        // taken when a table was nearly empty make sequential and bitmap scans look cheaper than
+        // the index walks Depot's statements are written for; they are not: they read every dead
+        // row (and a bitmap scan never marks dead index entries). Every statement Depot runs on
+        // these connections has an index or a row address to go by.
+        config.setConnectionInitSql(
+                "SELECT set_config('enable_seqscan', 'off', false), set_config('enable_bitmapscan', 'off', false)");
         return new HikariDataSource(config);
     }
 

@@ -1,5 +1,6 @@
 package dev.depot.jms;
 
+import dev.depot.store.Deliveries;
 import dev.depot.store.DeliveryKey;
 import dev.depot.store.OutgoingMessage;
 import dev.depot.store.Release;
@@ -8,8 +9,8 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -222,28 +223,41 @@ final class GroupCommitter implements AutoCloseable {
                 releases.addAll(r.releases);
             }
         }
-        List<Op> lost = new ArrayList<>();
+        List<DeliveryKey> keys = new ArrayList<>();
+        acks.forEach(ack -> keys.addAll(ack.keys));
+        Deliveries.Written written;
         try (Connection connection = engine.borrow()) {
-            connection.setAutoCommit(false);
-            try {
-                engine.store.deliveries().enqueue(connection, messages);
-                for (AckOp ack : acks) {
-                    // Each session's acknowledgement is its own statement: a lost one must fail its own caller.
-                    if (engine.store.deliveries().acknowledge(connection, ack.keys) != ack.keys.size()) {
-                        lost.add(ack);
-                    }
+            if (releases.isEmpty()) {
+                // One statement on an autocommit connection: one round trip for the whole group.
+                written = engine.store.deliveries().write(connection, messages, keys, Deliveries.Notify.OTHER_NODES);
+            } else {
+                connection.setAutoCommit(false);
+                try {
+                    written = engine.store.deliveries().write(connection, messages, keys, Deliveries.Notify.OTHER_NODES);
+                    engine.store.deliveries().release(connection, releases, System.currentTimeMillis());
+                    connection.commit();
+                } catch (RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
                 }
-                engine.store.deliveries().release(connection, releases, System.currentTimeMillis());
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
             }
         } catch (Exception e) {
             LOG.log(Level.DEBUG, "A group commit of {0} operation(s) failed: {1}", batch.size(), e.getMessage());
             batch.forEach(op -> op.done.completeExceptionally(e));
             return;
         }
+        // One statement acknowledged every session's messages; one whose messages are not all
+        // acknowledged (this JVM was taken for dead meanwhile) fails its own caller.
+        List<Op> lost = new ArrayList<>();
+        for (AckOp ack : acks) {
+            if (!written.acknowledged().containsAll(ack.keys)) {
+                lost.add(ack);
+            }
+        }
+        // This JVM's consumers are woken here, one per new message (the notification is for other
+        // JVMs), and before the senders return, so a receiveNoWait() after send() finds the message.
+        written.deliveries().forEach(engine.store.wakeups()::wake);
+        releases.stream().map(r -> r.key().queueId()).distinct().forEach(engine.store.wakeups()::wake);
         for (Op op : batch) {
             if (lost.contains(op)) {
                 op.done.completeExceptionally(new JMSException("The acknowledgement was lost: this JVM was taken "
@@ -252,16 +266,6 @@ final class GroupCommitter implements AutoCloseable {
                 op.done.complete(null);
             }
         }
-        Set<Long> queues = new LinkedHashSet<>();
-        for (OutgoingMessage m : messages) {
-            // A topic's subscribers are woken by the commit's notification.
-            if (!m.topic()) {
-                queues.add(m.destinationId());
-            }
-        }
-        releases.forEach(r -> queues.add(r.key().queueId()));
-        // Local consumers need not wait for the notification to travel through the database.
-        queues.forEach(engine.store.wakeups()::wake);
     }
 
     private static void rollbackQuietly(Connection connection) {

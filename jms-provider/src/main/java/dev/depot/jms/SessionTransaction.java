@@ -147,7 +147,7 @@ abstract sealed class SessionTransaction permits SessionTransaction.None, Sessio
             try {
                 Connection c = open();
                 write(c);
-                int acknowledged = engine.store.deliveries().acknowledge(c, consumed);
+                int acknowledged = engine.store.deliveries().acknowledge(c, consumed).size();
                 if (acknowledged != consumed.size()) {
                     c.rollback();
                     throw new TransactionRolledBackException("The transaction was rolled back: "

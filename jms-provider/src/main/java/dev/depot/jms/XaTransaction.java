@@ -1,5 +1,6 @@
 package dev.depot.jms;
 
+import dev.depot.store.Deliveries;
 import dev.depot.store.DeliveryKey;
 import dev.depot.store.OutgoingMessage;
 import dev.depot.store.StoreException;
@@ -70,7 +71,7 @@ final class XaTransaction extends SessionTransaction implements XAResource {
             return;
         }
         try {
-            engine.store.deliveries().enqueue(connection, List.of(message), false);
+            engine.store.deliveries().enqueue(connection, List.of(message), Deliveries.Notify.NONE);
         } catch (StoreException e) {
             throw JmsExceptions.fromStore(e, "send in XA transaction " + active);
         }
@@ -120,7 +121,7 @@ final class XaTransaction extends SessionTransaction implements XAResource {
         ended.put(xid, new Branch(consumed, queues, topics));
         try {
             if (flags != TMFAIL && !consumed.isEmpty()
-                    && engine.store.deliveries().acknowledge(connection, consumed) != consumed.size()) {
+                    && engine.store.deliveries().acknowledge(connection, consumed).size() != consumed.size()) {
                 // This JVM was taken for dead meanwhile: the branch must not commit.
                 resource.end(xid, TMFAIL);
                 throw xaFailure(XAException.XA_RBINTEGRITY, "Messages consumed in " + xid

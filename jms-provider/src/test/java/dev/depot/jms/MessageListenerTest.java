@@ -44,6 +44,33 @@ class MessageListenerTest extends JmsTestSupport {
     }
 
     @Test
+    void aListenerSetAfterReceiveGetsTheRestInOrderOnlyOnce() throws Exception {
+        Queue queue = session().createQueue("receive-then-listen");
+        sendTexts(queue, "a", "b", "c");
+        MessageConsumer consumer = session().createConsumer(queue);
+        // receive() claims all three at once (prefetch) and hands out one.
+        assertThat(text(consumer.receive(5_000))).isEqualTo("a");
+
+        List<String> got = new CopyOnWriteArrayList<>();
+        List<Boolean> redelivered = new CopyOnWriteArrayList<>();
+        consumer.setMessageListener(m -> {
+            try {
+                got.add(text(m));
+                redelivered.add(m.getJMSRedelivered());
+            } catch (JMSException e) {
+                throw new java.lang.IllegalStateException(e);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 2);
+        assertThat(got).containsExactly("b", "c");
+        assertThat(redelivered).containsOnly(false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> depth("receive-then-listen") == 0);
+        Thread.sleep(300);
+        assertThat(got).hasSize(2);
+    }
+
+    @Test
     void aListenerOnAStoppedConnectionWaitsForStart() throws Exception {
         Queue queue = session().createQueue("stopped");
         connection.stop();

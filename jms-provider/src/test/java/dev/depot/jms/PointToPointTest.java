@@ -310,6 +310,8 @@ class PointToPointTest extends JmsTestSupport {
     void blockedReceiversHoldNoDatabaseConnection() throws Exception {
         DepotConnectionFactory tiny = newFactory(schema);
         tiny.setMaxPoolSize(2);
+        // Each receiver takes one message: none may hold a second one in its prefetch.
+        tiny.setPrefetch(1);
         try (tiny; var c = tiny.createConnection()) {
             c.start();
             Queue queue = c.createSession().createQueue("scarce");

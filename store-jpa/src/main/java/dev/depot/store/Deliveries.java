@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The transitions of a delivery, each one statement: {@link #enqueue write}, {@link #claim claim},
@@ -30,6 +34,7 @@ public final class Deliveries {
     private final String claimSql;
     private final String claimKeysSql;
     private final String acknowledgeSql;
+    private final String writeSql;
     private final String releaseSql;
     private final String deadLetterSql;
     private final String scanSql;
@@ -47,78 +52,42 @@ public final class Deliveries {
         // One statement writes every message, every delivery and the wake-ups of the batch. A
         // published message gets a delivery per subscription of its topic (but not of subscriptions
         // that refuse their own connection's messages), and is not written at all without one.
-        enqueueSql = """
-                WITH t AS (
-                    SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::bigint[], ?::boolean[],
-                                         ?::smallint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
-                        AS t(id, headers, body, destination, topic, priority, visible_at, expires_at, origin, client)
-                ), f AS (
-                    SELECT s.queue_id, t.priority, t.id, t.visible_at, t.expires_at
-                    FROM t JOIN %1$s.depot_subscription s ON s.topic_id = t.destination
-                    WHERE t.topic
-                      AND NOT (s.no_local AND (coalesce(s.owner_connection = t.origin, false)
-                                               OR coalesce(s.client_key = t.client, false)))
-                ), m AS (
-                    INSERT INTO %1$s.depot_message (id, headers, body, fanout)
-                    SELECT t.id, t.headers, t.body, t.topic FROM t
-                    WHERE NOT t.topic OR t.id IN (SELECT f.id FROM f)
-                ), d AS (
-                    INSERT INTO %1$s.depot_delivery (queue_id, priority, message_id, visible_at, expires_at, fanout)
-                    SELECT t.destination, t.priority, t.id, t.visible_at, NULLIF(t.expires_at, 0), false
-                    FROM t WHERE NOT t.topic
-                    UNION ALL
-                    SELECT f.queue_id, f.priority, f.id, f.visible_at, NULLIF(f.expires_at, 0), true FROM f
-                    RETURNING queue_id
-                )
-                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM d) AS w WHERE ?
-                """.formatted(q);
+        enqueueSql = "WITH " + writeMessages(q) + """
+                SELECT w.queue_id, w.n, %s
+                FROM (SELECT queue_id, count(*) AS n FROM d GROUP BY queue_id) AS w
+                """.formatted(NOTIFY_WRITTEN);
         // The candidates are fenced in a materialized CTE: the planner must not re-run a
         // SKIP LOCKED subquery per row, or a LIMIT n claim can take the whole backlog.
         claimSql = """
                 WITH c AS MATERIALIZED (
-                    SELECT priority, message_id FROM %1$s.depot_delivery
+                    SELECT ctid FROM %1$s.depot_delivery
                     WHERE queue_id = ? AND claimed_by IS NULL AND visible_at <= ?
                       AND (expires_at IS NULL OR expires_at > ?)
                     ORDER BY priority DESC, message_id
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED
-                )
-                UPDATE %1$s.depot_delivery d
-                SET claimed_by = ?, delivery_count = d.delivery_count + 1
-                FROM c, %1$s.depot_message m
-                WHERE d.queue_id = ? AND d.priority = c.priority AND d.message_id = c.message_id
-                  AND m.id = d.message_id
-                RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers, m.body
-                """.formatted(q);
+                )%2$s""".formatted(q, claimLockedRows(q));
         claimKeysSql = """
                 WITH c AS MATERIALIZED (
-                    SELECT d.priority, d.message_id FROM %1$s.depot_delivery d
+                    SELECT d.ctid FROM %1$s.depot_delivery d
                     JOIN unnest(?::smallint[], ?::bigint[]) AS k(priority, message_id)
                       ON d.priority = k.priority AND d.message_id = k.message_id
                     WHERE d.queue_id = ? AND d.claimed_by IS NULL AND d.visible_at <= ?
                       AND (d.expires_at IS NULL OR d.expires_at > ?)
                     FOR UPDATE OF d SKIP LOCKED
-                )
-                UPDATE %1$s.depot_delivery d
-                SET claimed_by = ?, delivery_count = d.delivery_count + 1
-                FROM c, %1$s.depot_message m
-                WHERE d.queue_id = ? AND d.priority = c.priority AND d.message_id = c.message_id
-                  AND m.id = d.message_id
-                RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at, m.headers, m.body
-                """.formatted(q);
-        acknowledgeSql = """
-                WITH k AS (
-                    SELECT * FROM unnest(?::bigint[], ?::smallint[], ?::bigint[]) AS k(queue_id, priority, message_id)
-                ), d AS (
-                    DELETE FROM %1$s.depot_delivery d USING k
-                    WHERE d.queue_id = k.queue_id AND d.priority = k.priority AND d.message_id = k.message_id
-                      AND d.claimed_by = ?
-                    RETURNING d.queue_id, d.message_id, d.fanout
-                ), m AS (
-                    %2$s
-                )
-                SELECT count(*) FROM d
-                """.formatted(q, deleteUnreferencedMessages(q));
+                )%2$s""".formatted(q, claimLockedRows(q));
+        acknowledgeSql = "WITH " + deleteAcknowledged(q) + """
+                SELECT queue_id, priority, message_id FROM a
+                """;
+        // Sends and acknowledgements of many sessions in one statement, so a group commit is one
+        // round trip: rows of kind 'w' count the deliveries written per queue, rows of kind 'a'
+        // are the deliveries acknowledged.
+        writeSql = "WITH " + writeMessages(q) + ", " + deleteAcknowledged(q) + """
+                SELECT 'w', w.queue_id, w.n::int, NULL::smallint, NULL::bigint, %s
+                FROM (SELECT queue_id, count(*) AS n FROM d GROUP BY queue_id) AS w
+                UNION ALL
+                SELECT 'a', a.queue_id, NULL, a.priority, a.message_id, NULL FROM a
+                """.formatted(NOTIFY_WRITTEN + "::text");
         // A delivered message that has used up its deliveries goes to its queue's dead-letter queue
         // (which the caller made sure exists) instead of back on the queue.
         releaseSql = """
@@ -221,18 +190,104 @@ public final class Deliveries {
     }
 
     /**
+     * Wakes the consumers of each queue {@code w} got deliveries, with how many (and which node
+     * wrote them, when that node wakes its own): parameters notify?, channel, node id or null.
+     */
+    private static final String NOTIFY_WRITTEN =
+            "CASE WHEN ? THEN pg_notify(?, w.queue_id || ':' || w.n || coalesce(':' || ?::bigint, '')) END";
+
+    /**
+     * CTEs t, f, m, d writing messages (parameters 1 to 10, arrays of one element per message)
+     * and a delivery of each to its queue, or to every subscription of its topic (but not to
+     * subscriptions that refuse their own connection's messages); a published message without a
+     * subscription is not written at all. {@code d} returns the queue of each delivery.
+     */
+    private static String writeMessages(String q) {
+        return """
+                t AS (
+                    SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::bigint[], ?::boolean[],
+                                         ?::smallint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
+                        AS t(id, headers, body, destination, topic, priority, visible_at, expires_at, origin, client)
+                ), f AS (
+                    SELECT s.queue_id, t.priority, t.id, t.visible_at, t.expires_at
+                    FROM t JOIN %1$s.depot_subscription s ON s.topic_id = t.destination
+                    WHERE t.topic
+                      AND NOT (s.no_local AND (coalesce(s.owner_connection = t.origin, false)
+                                               OR coalesce(s.client_key = t.client, false)))
+                ), m AS (
+                    INSERT INTO %1$s.depot_message (id, headers, body, fanout)
+                    SELECT t.id, t.headers, t.body, t.topic FROM t
+                    WHERE NOT t.topic OR t.id IN (SELECT f.id FROM f)
+                ), d AS (
+                    INSERT INTO %1$s.depot_delivery (queue_id, priority, message_id, visible_at, expires_at, fanout)
+                    SELECT t.destination, t.priority, t.id, t.visible_at, NULLIF(t.expires_at, 0), false
+                    FROM t WHERE NOT t.topic
+                    UNION ALL
+                    SELECT f.queue_id, f.priority, f.id, f.visible_at, NULLIF(f.expires_at, 0), true FROM f
+                    RETURNING queue_id
+                )
+                """.formatted(q);
+    }
+
+    /**
+     * CTEs k, a, am deleting the deliveries keyed by three arrays (queue ids, priorities, message
+     * ids) that this node (the fourth parameter) still holds, and their messages; {@code a}
+     * returns the keys deleted.
+     */
+    private static String deleteAcknowledged(String q) {
+        return """
+                k AS (
+                    SELECT * FROM unnest(?::bigint[], ?::smallint[], ?::bigint[]) AS k(queue_id, priority, message_id)
+                ), a AS (
+                    DELETE FROM %1$s.depot_delivery d USING k
+                    WHERE d.queue_id = k.queue_id AND d.priority = k.priority AND d.message_id = k.message_id
+                      AND d.claimed_by = ?
+                    RETURNING d.queue_id, d.priority, d.message_id, d.fanout
+                ), am AS (
+                    %2$s
+                )
+                """.formatted(q, deleteUnreferencedMessages(q, "a"));
+    }
+
+    /**
+     * The second half of a claim: marks the rows locked in {@code c} (found by their physical
+     * address, so no index is searched again) and reads their messages. The last parameter is the
+     * transaction's {@code synchronous_commit}: a claim whose messages reach the application only
+     * after a later synchronous commit of this node need not wait for its own flush, since the
+     * later one flushes it too.
+     */
+    private static String claimLockedRows(String q) {
+        return """
+                , u AS (
+                    UPDATE %1$s.depot_delivery d
+                    SET claimed_by = ?, delivery_count = d.delivery_count + 1
+                    WHERE d.ctid = ANY (ARRAY(SELECT ctid FROM c))
+                    RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at
+                )
+                SELECT u.queue_id, u.priority, u.message_id, u.delivery_count, u.expires_at, m.headers, m.body,
+                       set_config('synchronous_commit', coalesce(?, current_setting('synchronous_commit')), true)
+                FROM u JOIN %1$s.depot_message m ON m.id = u.message_id
+                """.formatted(q);
+    }
+
+    /**
      * The statement that removes the messages of the deliveries a CTE {@code d} (queue_id,
      * message_id, fanout) has just deleted, unless another delivery still references them. A
      * published message whose last two deliveries go at the same instant is left for
      * {@link #collectGarbage}, since each statement still sees the other's delivery.
      */
     static String deleteUnreferencedMessages(String q) {
+        return deleteUnreferencedMessages(q, "d");
+    }
+
+    /** As {@link #deleteUnreferencedMessages(String)}, for deleted deliveries in the CTE named {@code cte}. */
+    static String deleteUnreferencedMessages(String q, String cte) {
         return """
-                DELETE FROM %1$s.depot_message m USING d
-                    WHERE m.id = d.message_id
-                      AND (NOT d.fanout OR NOT EXISTS (
+                DELETE FROM %1$s.depot_message m USING %2$s
+                    WHERE m.id = %2$s.message_id
+                      AND (NOT %2$s.fanout OR NOT EXISTS (
                           SELECT 1 FROM %1$s.depot_delivery x
-                          WHERE x.message_id = d.message_id AND x.fanout AND x.queue_id <> d.queue_id))""".formatted(q);
+                          WHERE x.message_id = %2$s.message_id AND x.fanout AND x.queue_id <> %2$s.queue_id))""".formatted(q, cte);
     }
 
     /** Removes published messages no delivery references any more (see {@link #deleteUnreferencedMessages}). */
@@ -245,70 +300,180 @@ public final class Deliveries {
     }
 
     /**
-     * Writes messages and their deliveries, and queues one wake-up per destination that
-     * PostgreSQL delivers at commit. The caller commits.
-     *
-     * @return how many messages were written
+     * Who hears of new messages when their transaction commits: every node's waiting consumers,
+     * only other nodes' (the caller wakes this node's itself, without a round trip through the
+     * database), or nobody (a transaction that notifies cannot be prepared for two-phase commit).
      */
-    public int enqueue(Connection connection, List<OutgoingMessage> messages) {
-        return enqueue(connection, messages, true);
+    public enum Notify { ALL_NODES, OTHER_NODES, NONE }
+
+    /**
+     * Writes messages, and a delivery of each to its queue or to every subscription of its topic,
+     * in one statement, waking every node's consumers when the caller commits.
+     *
+     * @return the deliveries written, by queue
+     */
+    public Map<Long, Integer> enqueue(Connection connection, List<OutgoingMessage> messages) {
+        return enqueue(connection, messages, Notify.ALL_NODES);
     }
 
     /**
-     * Writes messages as {@link #enqueue(Connection, List)} does, but without the wake-ups when
-     * {@code notify} is false: a transaction that notifies cannot be prepared for two-phase commit,
-     * so an XA branch writes silently and {@link #notifyDestinations wakes consumers} after commit.
+     * Writes messages as {@link #enqueue(Connection, List)} does, telling the nodes {@code notify}
+     * names; with {@link Notify#NONE} the caller {@link #notifyDestinations wakes consumers} after
+     * its commit.
+     *
+     * @return the deliveries written, by queue
      */
-    public int enqueue(Connection connection, List<OutgoingMessage> messages, boolean notify) {
-        int n = messages.size();
-        if (n == 0) {
-            return 0;
+    public Map<Long, Integer> enqueue(Connection connection, List<OutgoingMessage> messages, Notify notify) {
+        if (messages.isEmpty()) {
+            return Map.of();
         }
-        Long[] ids = new Long[n];
-        byte[][] headers = new byte[n][];
-        byte[][] bodies = new byte[n][];
-        Long[] destinations = new Long[n];
-        Boolean[] topics = new Boolean[n];
-        Short[] priorities = new Short[n];
-        Long[] visible = new Long[n];
-        Long[] expires = new Long[n];
-        String[] origins = new String[n];
-        String[] clients = new String[n];
-        for (int i = 0; i < n; i++) {
-            OutgoingMessage message = messages.get(i);
-            if (message.body() != null && message.body().length > store.config().maxBodyBytes()) {
-                throw new StoreException(StoreException.Kind.INVALID_INPUT, "The message body is "
-                        + message.body().length + " bytes; the largest allowed is " + store.config().maxBodyBytes());
-            }
-            ids[i] = message.messageId();
-            headers[i] = message.headers();
-            bodies[i] = message.body();
-            destinations[i] = message.destinationId();
-            topics[i] = message.topic();
-            priorities[i] = (short) message.priority();
-            visible[i] = message.visibleAt();
-            expires[i] = message.expiresAt();
-            origins[i] = message.origin().connectionId();
-            clients[i] = message.origin().clientId();
-        }
-        return store.work(connection, "write " + n + " message(s)", c -> {
+        MessageColumns columns = new MessageColumns(messages, store.config().maxBodyBytes());
+        return store.work(connection, "write " + messages.size() + " message(s)", c -> {
             try (PreparedStatement ps = c.prepareStatement(enqueueSql)) {
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                ps.setArray(2, c.createArrayOf("bytea", headers));
-                ps.setArray(3, c.createArrayOf("bytea", bodies));
-                ps.setArray(4, c.createArrayOf("bigint", destinations));
-                ps.setArray(5, c.createArrayOf("boolean", topics));
-                ps.setArray(6, c.createArrayOf("smallint", priorities));
-                ps.setArray(7, c.createArrayOf("bigint", visible));
-                ps.setArray(8, c.createArrayOf("bigint", expires));
-                ps.setArray(9, c.createArrayOf("text", origins));
-                ps.setArray(10, c.createArrayOf("text", clients));
-                ps.setString(11, store.channel());
-                ps.setBoolean(12, notify);
-                ps.executeQuery().close();
-                return n;
+                int next = columns.bind(c, ps, 1);
+                bindNotify(ps, next, notify);
+                Map<Long, Integer> written = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        written.put(rs.getLong(1), rs.getInt(2));
+                    }
+                }
+                return written;
             }
         });
+    }
+
+    /** What {@link #write} did: deliveries written per queue, and the deliveries acknowledged. */
+    public record Written(Map<Long, Integer> deliveries, Set<DeliveryKey> acknowledged) {
+    }
+
+    /**
+     * Writes messages as {@link #enqueue(Connection, List, Notify)} does and acknowledges
+     * deliveries as {@link #acknowledge} does, in one statement: one round trip, and no
+     * transaction of its own needed, on an autocommit connection, for both to commit together.
+     */
+    public Written write(Connection connection, List<OutgoingMessage> messages, List<DeliveryKey> acknowledged,
+                         Notify notify) {
+        MessageColumns columns = new MessageColumns(messages, store.config().maxBodyBytes());
+        KeyColumns keys = new KeyColumns(acknowledged);
+        return store.work(connection, "write " + messages.size() + " message(s) and acknowledge "
+                + acknowledged.size(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(writeSql)) {
+                int next = columns.bind(c, ps, 1);
+                next = keys.bind(c, ps, next);
+                bindNotify(ps, next, notify);
+                Map<Long, Integer> written = new HashMap<>();
+                Set<DeliveryKey> deleted = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1).equals("w")) {
+                            written.put(rs.getLong(2), rs.getInt(3));
+                        } else {
+                            deleted.add(new DeliveryKey(rs.getLong(2), rs.getShort(4), rs.getLong(5)));
+                        }
+                    }
+                }
+                return new Written(written, deleted);
+            }
+        });
+    }
+
+    private int bindNotify(PreparedStatement ps, int index, Notify notify) throws SQLException {
+        ps.setBoolean(index, notify != Notify.NONE);
+        ps.setString(index + 1, store.channel());
+        if (notify == Notify.OTHER_NODES) {
+            ps.setLong(index + 2, store.nodeId());
+        } else {
+            ps.setNull(index + 2, java.sql.Types.BIGINT);
+        }
+        return index + 3;
+    }
+
+    /** Messages as the ten arrays {@link #writeMessages} takes; checks each body's size first. */
+    private static final class MessageColumns {
+        private final Long[] ids;
+        private final byte[][] headers;
+        private final byte[][] bodies;
+        private final Long[] destinations;
+        private final Boolean[] topics;
+        private final Short[] priorities;
+        private final Long[] visible;
+        private final Long[] expires;
+        private final String[] origins;
+        private final String[] clients;
+
+        MessageColumns(List<OutgoingMessage> messages, long maxBodyBytes) {
+            int n = messages.size();
+            ids = new Long[n];
+            headers = new byte[n][];
+            bodies = new byte[n][];
+            destinations = new Long[n];
+            topics = new Boolean[n];
+            priorities = new Short[n];
+            visible = new Long[n];
+            expires = new Long[n];
+            origins = new String[n];
+            clients = new String[n];
+            for (int i = 0; i < n; i++) {
+                OutgoingMessage message = messages.get(i);
+                if (message.body() != null && message.body().length > maxBodyBytes) {
+                    throw new StoreException(StoreException.Kind.INVALID_INPUT, "The message body is "
+                            + message.body().length + " bytes; the largest allowed is " + maxBodyBytes);
+                }
+                ids[i] = message.messageId();
+                headers[i] = message.headers();
+                bodies[i] = message.body();
+                destinations[i] = message.destinationId();
+                topics[i] = message.topic();
+                priorities[i] = (short) message.priority();
+                visible[i] = message.visibleAt();
+                expires[i] = message.expiresAt();
+                origins[i] = message.origin().connectionId();
+                clients[i] = message.origin().clientId();
+            }
+        }
+
+        int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
+            ps.setArray(index, c.createArrayOf("bigint", ids));
+            ps.setArray(index + 1, c.createArrayOf("bytea", headers));
+            ps.setArray(index + 2, c.createArrayOf("bytea", bodies));
+            ps.setArray(index + 3, c.createArrayOf("bigint", destinations));
+            ps.setArray(index + 4, c.createArrayOf("boolean", topics));
+            ps.setArray(index + 5, c.createArrayOf("smallint", priorities));
+            ps.setArray(index + 6, c.createArrayOf("bigint", visible));
+            ps.setArray(index + 7, c.createArrayOf("bigint", expires));
+            ps.setArray(index + 8, c.createArrayOf("text", origins));
+            ps.setArray(index + 9, c.createArrayOf("text", clients));
+            return index + 10;
+        }
+    }
+
+    /** Delivery keys as the three arrays {@link #deleteAcknowledged} takes, then this node's id. */
+    private final class KeyColumns {
+        private final Long[] queues;
+        private final Short[] priorities;
+        private final Long[] messageIds;
+
+        KeyColumns(List<DeliveryKey> keys) {
+            int n = keys.size();
+            queues = new Long[n];
+            priorities = new Short[n];
+            messageIds = new Long[n];
+            for (int i = 0; i < n; i++) {
+                DeliveryKey key = keys.get(i);
+                queues[i] = key.queueId();
+                priorities[i] = (short) key.priority();
+                messageIds[i] = key.messageId();
+            }
+        }
+
+        int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
+            ps.setArray(index, c.createArrayOf("bigint", queues));
+            ps.setArray(index + 1, c.createArrayOf("smallint", priorities));
+            ps.setArray(index + 2, c.createArrayOf("bigint", messageIds));
+            ps.setLong(index + 3, store.nodeId());
+            return index + 4;
+        }
     }
 
     /**
@@ -316,6 +481,15 @@ public final class Deliveries {
      * raising each one's delivery count. Rows other claimers hold are skipped, never waited for.
      */
     public List<StoredDelivery> claim(Connection connection, long queueId, int max, long now) {
+        return claim(connection, queueId, max, now, true);
+    }
+
+    /**
+     * As {@link #claim(Connection, long, int, long)}; with {@code durable} false the claim's
+     * commit does not wait for the disk. Only for a caller that hands the messages out after a
+     * later synchronous commit of its own: until then a database crash may undo the claim.
+     */
+    public List<StoredDelivery> claim(Connection connection, long queueId, int max, long now, boolean durable) {
         return store.work(connection, "claim messages", c -> {
             try (PreparedStatement ps = c.prepareStatement(claimSql)) {
                 ps.setLong(1, queueId);
@@ -323,7 +497,7 @@ public final class Deliveries {
                 ps.setLong(3, now);
                 ps.setInt(4, max);
                 ps.setLong(5, store.nodeId());
-                ps.setLong(6, queueId);
+                ps.setString(6, synchronousCommit(durable));
                 return readClaimed(ps);
             }
         });
@@ -331,6 +505,12 @@ public final class Deliveries {
 
     /** Claims the given deliveries of one queue, those still available; used after a selector scan. */
     public List<StoredDelivery> claim(Connection connection, long queueId, List<DeliveryKey> keys, long now) {
+        return claim(connection, queueId, keys, now, true);
+    }
+
+    /** As {@link #claim(Connection, long, List, long)}, durable or not as for {@link #claim(Connection, long, int, long, boolean)}. */
+    public List<StoredDelivery> claim(Connection connection, long queueId, List<DeliveryKey> keys, long now,
+                                      boolean durable) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -348,10 +528,15 @@ public final class Deliveries {
                 ps.setLong(4, now);
                 ps.setLong(5, now);
                 ps.setLong(6, store.nodeId());
-                ps.setLong(7, queueId);
+                ps.setString(7, synchronousCommit(durable));
                 return readClaimed(ps);
             }
         });
+    }
+
+    /** The claim's {@code synchronous_commit}: the connection's own when durable. */
+    private static String synchronousCommit(boolean durable) {
+        return durable ? null : "off";
     }
 
     private static List<StoredDelivery> readClaimed(PreparedStatement ps) throws SQLException {
@@ -450,32 +635,23 @@ public final class Deliveries {
      * Deletes acknowledged deliveries, and their messages. Only deliveries this node still holds
      * are deleted: one that was released meanwhile (because this node was taken for dead) stays.
      *
-     * @return how many of {@code keys} were deleted
+     * @return those of {@code keys} that were deleted
      */
-    public int acknowledge(Connection connection, List<DeliveryKey> keys) {
+    public Set<DeliveryKey> acknowledge(Connection connection, List<DeliveryKey> keys) {
         if (keys.isEmpty()) {
-            return 0;
+            return Set.of();
         }
-        int n = keys.size();
-        Long[] queues = new Long[n];
-        Short[] priorities = new Short[n];
-        Long[] messageIds = new Long[n];
-        for (int i = 0; i < n; i++) {
-            DeliveryKey key = keys.get(i);
-            queues[i] = key.queueId();
-            priorities[i] = (short) key.priority();
-            messageIds[i] = key.messageId();
-        }
-        return store.work(connection, "acknowledge " + n + " message(s)", c -> {
+        KeyColumns columns = new KeyColumns(keys);
+        return store.work(connection, "acknowledge " + keys.size() + " message(s)", c -> {
             try (PreparedStatement ps = c.prepareStatement(acknowledgeSql)) {
-                ps.setArray(1, c.createArrayOf("bigint", queues));
-                ps.setArray(2, c.createArrayOf("smallint", priorities));
-                ps.setArray(3, c.createArrayOf("bigint", messageIds));
-                ps.setLong(4, store.nodeId());
+                columns.bind(c, ps, 1);
+                Set<DeliveryKey> deleted = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
+                    while (rs.next()) {
+                        deleted.add(new DeliveryKey(rs.getLong(1), rs.getShort(2), rs.getLong(3)));
+                    }
                 }
+                return deleted;
             }
         });
     }

@@ -127,9 +127,20 @@ final class NodeAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * A notification is a queue id, woken for every waiter, or {@code queue:messages[:node]} from
+     * a write of new messages, which wakes that many; a node skips its own writes' notifications,
+     * having woken its consumers when it committed.
+     */
     private void wake(String payload) {
         try {
-            store.wakeups().wake(Long.parseLong(payload));
+            String[] parts = payload.split(":");
+            long queueId = Long.parseLong(parts[0]);
+            if (parts.length == 1) {
+                store.wakeups().wake(queueId);
+            } else if (parts.length == 2 || Long.parseLong(parts[2]) != nodeId) {
+                store.wakeups().wake(queueId, Integer.parseInt(parts[1]));
+            }
         } catch (NumberFormatException e) {
             LOG.log(Level.DEBUG, "Ignoring a notification that is not a queue id: {0}", payload);
         }

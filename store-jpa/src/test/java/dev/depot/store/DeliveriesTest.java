@@ -43,7 +43,7 @@ class DeliveriesTest extends StoreTestSupport {
         assertThat(first).hasSize(1);
         assertThat(second).isEmpty();
 
-        int acknowledged = tx(c -> store.deliveries().acknowledge(c, List.of(first.get(0).key())));
+        int acknowledged = tx(c -> store.deliveries().acknowledge(c, List.of(first.get(0).key())).size());
         assertThat(acknowledged).isEqualTo(1);
         assertThat(count("select count(*) from " + schema + ".depot_delivery")).isZero();
         assertThat(count("select count(*) from " + schema + ".depot_message")).isZero();
@@ -239,6 +239,74 @@ class DeliveriesTest extends StoreTestSupport {
                 .hasMessageContaining("1024")
                 .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.INVALID_INPUT));
         assertThat(count("select count(*) from " + schema + ".depot_message")).isZero();
+    }
+
+    @Test
+    void oneWriteSendsAndAcknowledgesTogetherAndSaysWhichAcknowledgementsHeld() throws Exception {
+        QueueInfo queue = tx(c -> store.queues().ensure(c, "q"));
+        tx(c -> store.deliveries().enqueue(c, List.of(message(queue.id(), 4, "a"), message(queue.id(), 4, "b"))));
+        List<StoredDelivery> claimed = tx(c -> store.deliveries().claim(c, queue.id(), 10, now()));
+        DeliveryKey a = claimed.get(0).key();
+        DeliveryKey b = claimed.get(1).key();
+        // b is given back, as when this node was taken for dead: acknowledging it must not delete it.
+        tx(c -> {
+            store.deliveries().release(c, List.of(new Release(b, false)), now());
+            return null;
+        });
+
+        Deliveries.Written written;
+        try (Connection c = dev.depot.store.testing.TestDatabase.connect()) {
+            written = store.deliveries().write(c, List.of(message(queue.id(), 4, "c")), List.of(a, b),
+                    Deliveries.Notify.ALL_NODES);
+        }
+
+        assertThat(written.deliveries()).containsExactly(java.util.Map.entry(queue.id(), 1));
+        assertThat(written.acknowledged()).containsExactly(a);
+        assertThat(bodies(tx(c -> store.deliveries().claim(c, queue.id(), 10, now())))).containsExactly("b", "c");
+        assertThat(count("select count(*) from " + schema + ".depot_message")).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteWithABodyOverTheLimitNeitherSendsNorAcknowledges() throws Exception {
+        store.close();
+        store = DepotStore.start(config().withMaxBodyBytes(1024), dev.depot.store.testing.TestDatabase.connections());
+        QueueInfo queue = tx(c -> store.queues().ensure(c, "q"));
+        tx(c -> store.deliveries().enqueue(c, List.of(message(queue.id(), 4, "held"))));
+        DeliveryKey held = tx(c -> store.deliveries().claim(c, queue.id(), 10, now())).get(0).key();
+
+        try (Connection c = dev.depot.store.testing.TestDatabase.connect()) {
+            assertThatThrownBy(() -> store.deliveries().write(c,
+                    List.of(message(queue.id(), 4, "fine"),
+                            new OutgoingMessage(nextId(), queue.id(), 4, 0, 0, new byte[1], new byte[1025])),
+                    List.of(held), Deliveries.Notify.ALL_NODES))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("1025 bytes")
+                    .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.INVALID_INPUT));
+        }
+        assertThat(count("select count(*) from " + schema + ".depot_message")).isEqualTo(1);
+        assertThat(count("select count(*) from " + schema + ".depot_delivery where claimed_by is not null")).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimThatDoesNotWaitForTheDiskLeavesTheConnectionsSettingAlone() throws Exception {
+        QueueInfo queue = tx(c -> store.queues().ensure(c, "q"));
+        tx(c -> store.deliveries().enqueue(c, List.of(message(queue.id(), 4, "a"))));
+        try (Connection c = dev.depot.store.testing.TestDatabase.connect()) {
+            String before = setting(c, "synchronous_commit");
+
+            assertThat(bodies(store.deliveries().claim(c, queue.id(), 10, now(), false))).containsExactly("a");
+
+            // The setting was the claim's transaction's own: what runs next on the connection is durable again.
+            assertThat(setting(c, "synchronous_commit")).isEqualTo(before);
+        }
+        assertThat(count("select count(*) from " + schema + ".depot_delivery where claimed_by is not null")).isEqualTo(1);
+    }
+
+    private static String setting(Connection c, String name) throws java.sql.SQLException {
+        try (var statement = c.createStatement(); var rs = statement.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     @Test
