@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * Writes the sends, acknowledgements and releases of non-transacted sessions, many sessions' at a time, in
  * one database transaction: group commit. A disk that syncs a few thousand times a second would
  * otherwise cap every producer at that many messages; here, whatever arrives while one commit is
- * syncing goes into the next. Each caller's {@code send()} still returns only after the commit
- * that holds its message.
+ * syncing goes into the next. Sends and acknowledgements are one statement on an autocommit
+ * connection, so a group costs one round trip (releases, rarer, add a statement and a commit).
+ * Each caller's {@code send()} still returns only after the commit that holds its message.
  */
 final class GroupCommitter implements AutoCloseable {
 
