@@ -9,7 +9,6 @@ import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
-import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationTest extends JmsTestSupport {
@@ -76,7 +75,7 @@ class AuthenticationTest extends JmsTestSupport {
                 assertThat(second.getStringProperty("JMSXUserID")).isEqualTo("anonymous-service");
             }
         }
-        assertThat(Collections.list(connection.getMetaData().getJMSXPropertyNames())).contains("JMSXUserID");
+        assertThat(listOf(connection.getMetaData().getJMSXPropertyNames())).contains("JMSXUserID");
         Session plain = session();
         plain.createProducer(plain.createQueue("unstamped")).send(plain.createTextMessage("x"));
         assertThat(plain.createConsumer(plain.createQueue("unstamped")).receive(5_000).propertyExists("JMSXUserID"))

@@ -12,7 +12,6 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class BrowserAndSelectorTest extends JmsTestSupport {
 
     private static List<String> texts(QueueBrowser browser) throws Exception {
         List<String> texts = new ArrayList<>();
-        for (Object m : Collections.list(browser.getEnumeration())) {
+        for (Object m : listOf(browser.getEnumeration())) {
             texts.add(text((Message) m));
         }
         return texts;

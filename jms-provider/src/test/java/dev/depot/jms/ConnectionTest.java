@@ -13,7 +13,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class ConnectionTest extends JmsTestSupport {
         assertThat(meta.getJMSMajorVersion()).isEqualTo(3);
         assertThat(meta.getJMSMinorVersion()).isEqualTo(1);
         assertThat(meta.getJMSProviderName()).isEqualTo("Depot");
-        assertThat(Collections.list(meta.getJMSXPropertyNames()))
+        assertThat(listOf(meta.getJMSXPropertyNames()))
                 .contains("JMSXDeliveryCount", "JMSXGroupID", "JMSXGroupSeq");
     }
 

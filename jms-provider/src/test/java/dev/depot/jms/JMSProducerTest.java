@@ -83,7 +83,7 @@ class JMSProducerTest extends ContextTestSupport {
         assertThat(((TextMessage) text).getText()).isNull();
         Message map = consumer.receive(5_000);
         assertThat(map).isInstanceOf(MapMessage.class);
-        assertThat(Collections.list(((MapMessage) map).getMapNames())).isEmpty();
+        assertThat(Collections.list((java.util.Enumeration<?>) ((MapMessage) map).getMapNames())).isEmpty();
         Message bytes = consumer.receive(5_000);
         assertThat(bytes).isInstanceOf(BytesMessage.class);
         assertThat(((BytesMessage) bytes).getBodyLength()).isZero();

@@ -115,4 +115,9 @@ abstract class JmsTestSupport {
             return rs.getLong(1);
         }
     }
+
+    /** The elements of one of the API's raw enumerations (property names, browsed messages). */
+    static List<Object> listOf(java.util.Enumeration<?> elements) {
+        return new ArrayList<>(java.util.Collections.list(elements));
+    }
 }

@@ -91,7 +91,7 @@ class PointToPointTest extends JmsTestSupport {
         assertThat(gotBytes.readUTF()).isEqualTo("tail");
         MapMessage gotMap = (MapMessage) consumer.receive(5_000);
         assertThat(gotMap.getLong("id")).isEqualTo(42L);
-        assertThat(gotMap.getBody(Map.class)).containsEntry("name", "widget");
+        assertThat(((Map<?, ?>) gotMap.getBody(Map.class)).get("name")).isEqualTo("widget");
         assertThat(((ObjectMessage) consumer.receive(5_000)).getObject()).isEqualTo(List.of("a", "b"));
         StreamMessage gotStream = (StreamMessage) consumer.receive(5_000);
         assertThat(gotStream.readInt()).isEqualTo(7);
