@@ -237,8 +237,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                 if (!wait || remaining <= 0) {
                     return null;
                 }
-                signal.awaitChange(seen, Math.min(remaining, engine.settings.pollMillis),
-                        attachment == null && !selector.isMatchAll());
+                signal.awaitChange(seen, Math.min(remaining, engine.settings.pollMillis), !claimsAll());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -252,6 +251,15 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
             receiveLock.lock();
             receiveLock.unlock();
         }
+    }
+
+    /**
+     * Whether this consumer claims whatever its queue holds: it has no selector, or it consumes a
+     * subscription (whose consumers all share one selector, applied after the claim). Otherwise it
+     * claims only what its selector matches, leaving the rest to others.
+     */
+    private boolean claimsAll() {
+        return attachment != null || selector.isMatchAll();
     }
 
     /**
@@ -273,8 +281,8 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         // A consumer that takes whatever the queue holds shares the count of unclaimed wake-ups with
         // the others of this JVM; one with a selector keeps its own, since it leaves messages behind.
         // (A take in the application's transaction is always asked for: its rollback wakes no one.)
-        boolean takesAll = attachment != null || selector.isMatchAll();
-        boolean takes = session.transaction() instanceof ApplicationTransaction;
+        boolean takesAll = claimsAll();
+        boolean takes = session.transaction().takesOnReceive();
         if (mayWait && !takes && lastClaimShort && now - lastClaimAt < engine.settings.pollMillis
                 && (takesAll ? !signal.pending() : signal.epoch() == shortEpoch)) {
             return null;
@@ -332,7 +340,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
         int prefetch = engine.settings.prefetch;
         long now = System.currentTimeMillis();
         boolean durable = listener != null || !session.acknowledgesBeforeHandingOut();
-        if (selector.isMatchAll() || attachment != null) {
+        if (claimsAll()) {
             return engine.autocommit("receive from " + destination,
                     c -> engine.store.deliveries().claim(c, queue.id(), prefetch, now, durable));
         }
@@ -358,7 +366,7 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     /** One message at a time, taken in the application's transaction: the first, or the first the selector wants. */
     private List<StoredDelivery> take(ApplicationTransaction application) throws JMSException {
-        if (selector.isMatchAll() || attachment != null) {
+        if (claimsAll()) {
             return application.take(queue.id(), null);
         }
         long now = System.currentTimeMillis();

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -228,19 +227,20 @@ final class GroupCommitter implements AutoCloseable {
         acks.forEach(ack -> keys.addAll(ack.keys));
         Deliveries.Written written;
         try (Connection connection = engine.borrow()) {
-            if (releases.isEmpty()) {
-                // One statement on an autocommit connection: one round trip for the whole group.
+            // Without releases the group is one statement on the autocommit connection: one round trip.
+            boolean alone = releases.isEmpty();
+            connection.setAutoCommit(alone);
+            try {
                 written = engine.store.deliveries().write(connection, messages, keys, Deliveries.Notify.OTHER_NODES);
-            } else {
-                connection.setAutoCommit(false);
-                try {
-                    written = engine.store.deliveries().write(connection, messages, keys, Deliveries.Notify.OTHER_NODES);
+                if (!alone) {
                     engine.store.deliveries().release(connection, releases, System.currentTimeMillis());
                     connection.commit();
-                } catch (RuntimeException e) {
-                    rollbackQuietly(connection);
-                    throw e;
                 }
+            } catch (SQLException | RuntimeException e) {
+                if (!alone) {
+                    rollbackQuietly(connection);
+                }
+                throw e;
             }
         } catch (Exception e) {
             LOG.log(Level.DEBUG, "A group commit of {0} operation(s) failed: {1}", batch.size(), e.getMessage());

@@ -30,10 +30,8 @@ public final class Deliveries {
             .thenComparingLong(d -> d.key().messageId());
 
     private final DepotStore store;
-    private final String enqueueSql;
     private final String claimSql;
     private final String claimKeysSql;
-    private final String acknowledgeSql;
     private final String writeSql;
     private final String releaseSql;
     private final String deadLetterSql;
@@ -48,14 +46,6 @@ public final class Deliveries {
     Deliveries(DepotStore store, String schema) {
         this.store = store;
         String q = '"' + schema + '"';
-        // One statement writes every message, every delivery and the wake-ups of the batch.
-        // One statement writes every message, every delivery and the wake-ups of the batch. A
-        // published message gets a delivery per subscription of its topic (but not of subscriptions
-        // that refuse their own connection's messages), and is not written at all without one.
-        enqueueSql = "WITH " + writeMessages(q) + """
-                SELECT w.queue_id, w.n, %s
-                FROM (SELECT queue_id, count(*) AS n FROM d GROUP BY queue_id) AS w
-                """.formatted(NOTIFY_WRITTEN);
         // The candidates are fenced in a materialized CTE: the planner must not re-run a
         // SKIP LOCKED subquery per row, or a LIMIT n claim can take the whole backlog.
         claimSql = """
@@ -76,12 +66,10 @@ public final class Deliveries {
                       AND (d.expires_at IS NULL OR d.expires_at > ?)
                     FOR UPDATE OF d SKIP LOCKED
                 )%2$s""".formatted(q, claimLockedRows(q));
-        acknowledgeSql = "WITH " + deleteAcknowledged(q) + """
-                SELECT queue_id, priority, message_id FROM a
-                """;
-        // Sends and acknowledgements of many sessions in one statement, so a group commit is one
-        // round trip: rows of kind 'w' count the deliveries written per queue, rows of kind 'a'
-        // are the deliveries acknowledged.
+        // Sends and acknowledgements (of many sessions at once, in a group commit) in one statement,
+        // so they cost one round trip: rows of kind 'w' count the deliveries written per queue, rows
+        // of kind 'a' are the deliveries acknowledged. Writing alone and acknowledging alone are
+        // this statement with the other arrays empty.
         writeSql = "WITH " + writeMessages(q) + ", " + deleteAcknowledged(q) + """
                 SELECT 'w', w.queue_id, w.n::int, NULL::smallint, NULL::bigint, %s
                 FROM (SELECT queue_id, count(*) AS n FROM d GROUP BY queue_id) AS w
@@ -327,20 +315,7 @@ public final class Deliveries {
         if (messages.isEmpty()) {
             return Map.of();
         }
-        MessageColumns columns = new MessageColumns(messages, store.config().maxBodyBytes());
-        return store.work(connection, "write " + messages.size() + " message(s)", c -> {
-            try (PreparedStatement ps = c.prepareStatement(enqueueSql)) {
-                int next = columns.bind(c, ps, 1);
-                bindNotify(ps, next, notify);
-                Map<Long, Integer> written = new HashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        written.put(rs.getLong(1), rs.getInt(2));
-                    }
-                }
-                return written;
-            }
-        });
+        return write(connection, messages, List.of(), notify).deliveries();
     }
 
     /** What {@link #write} did: deliveries written per queue, and the deliveries acknowledged. */
@@ -641,19 +616,7 @@ public final class Deliveries {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        KeyColumns columns = new KeyColumns(keys);
-        return store.work(connection, "acknowledge " + keys.size() + " message(s)", c -> {
-            try (PreparedStatement ps = c.prepareStatement(acknowledgeSql)) {
-                columns.bind(c, ps, 1);
-                Set<DeliveryKey> deleted = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        deleted.add(new DeliveryKey(rs.getLong(1), rs.getShort(2), rs.getLong(3)));
-                    }
-                }
-                return deleted;
-            }
-        });
+        return write(connection, List.of(), keys, Notify.NONE).acknowledged();
     }
 
     /**
