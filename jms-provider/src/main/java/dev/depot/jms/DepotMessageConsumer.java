@@ -10,6 +10,7 @@ import dev.depot.store.QueueInfo;
 import dev.depot.store.Release;
 import dev.depot.store.StoredDelivery;
 import dev.depot.store.Wakeups;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -226,7 +227,8 @@ public class DepotMessageConsumer implements QueueReceiver, TopicSubscriber {
                                                 + bodyType.getName()
                                         : "Message " + message.getJMSMessageID() + " has no body to receive");
                             }
-                            session.afterReceive(delivery.key());
+                            session.afterReceive(delivery.key(),
+                                    message.getJMSDeliveryMode() == DeliveryMode.PERSISTENT);
                             return message;
                         }
                         continue;

@@ -19,6 +19,7 @@ import dev.depot.store.StoredDelivery;
 import dev.depot.store.TopicInfo;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -47,6 +48,7 @@ import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -93,6 +95,8 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     /** Runs CompletionListener callbacks, in the order the sends completed; created on first use. */
     private java.util.concurrent.ExecutorService completions;
     private final java.util.concurrent.Phaser pendingCompletions = new java.util.concurrent.Phaser(1);
+    /** The last non-persistent send written in the background; the writer completes them in order. */
+    private volatile CompletableFuture<Void> backgroundSends;
     private MessageListener sessionListener;
     /** A QueueSession or TopicSession refuses the other domain's methods, as the specification says. */
     private Domain domain = Domain.BOTH;
@@ -399,12 +403,12 @@ public class DepotSession implements Session, QueueSession, TopicSession {
     }
 
     /** After receive() hands a message to the application: the acknowledgement its mode asks for. */
-    void afterReceive(DeliveryKey key) throws JMSException {
+    void afterReceive(DeliveryKey key, boolean persistent) throws JMSException {
         if (ackMode == AUTO_ACKNOWLEDGE || transaction.outsideTransaction()) {
             synchronized (unacknowledged) {
                 unacknowledged.remove(key);
             }
-            acknowledgeOrRelease(key);
+            acknowledgeNow(key, persistent);
         } else if (ackMode == DUPS_OK_ACKNOWLEDGE) {
             flushDupsOk(DUPS_OK_BATCH);
         }
@@ -424,8 +428,17 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
     }
 
-    /** Acknowledges one message now; if that fails it goes back to the queue and the failure is thrown. */
-    private void acknowledgeOrRelease(DeliveryKey key) throws JMSException {
+    /**
+     * Acknowledges one message as its mode says, at once. A persistent message's acknowledgement is
+     * committed before this returns; if that fails the message goes back to the queue and the
+     * failure is thrown. A non-persistent message is delivered at most once: its acknowledgement
+     * is written in the background, as often as it takes, and the message is never given back.
+     */
+    private void acknowledgeNow(DeliveryKey key, boolean persistent) throws JMSException {
+        if (!persistent) {
+            engine.writer.acknowledgeEventually(List.of(key));
+            return;
+        }
         try {
             engine.writer.acknowledge(List.of(key));
         } catch (JMSException e) {
@@ -464,6 +477,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             if (message == null) {
                 return;
             }
+            boolean persistent = message.getJMSDeliveryMode() == DeliveryMode.PERSISTENT;
             boolean failed = false;
             LISTENER_SESSION.set(this);
             try {
@@ -474,7 +488,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             } finally {
                 LISTENER_SESSION.remove();
             }
-            afterListener(delivery.key(), failed);
+            afterListener(delivery.key(), persistent, failed);
         } catch (JMSException e) {
             failure = e;
         } finally {
@@ -486,7 +500,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
     }
 
-    private void afterListener(DeliveryKey key, boolean failed) throws JMSException {
+    private void afterListener(DeliveryKey key, boolean persistent, boolean failed) throws JMSException {
         boolean acknowledgesNow = ackMode == AUTO_ACKNOWLEDGE || transaction.outsideTransaction();
         if (!acknowledgesNow && ackMode != DUPS_OK_ACKNOWLEDGE) {
             return;
@@ -502,7 +516,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         if (failed) {
             engine.writer.release(List.of(new Release(key, true)));
         } else if (acknowledgesNow) {
-            acknowledgeOrRelease(key);
+            acknowledgeNow(key, persistent);
         } else {
             synchronized (unacknowledged) {
                 unacknowledged.add(key);
@@ -650,10 +664,13 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             throw new JMSException("The message body is " + bodySize + " bytes; the largest allowed is "
                     + engine.settings.maxBodyBytes + " (the connection factory's maxBodyBytes)");
         }
+        boolean persistent = deliveryMode == DeliveryMode.PERSISTENT;
         OutgoingMessage outgoing = new OutgoingMessage(id, destinationId, destination.isTopic(), priority, deliveryTime,
                 expiration, MessageCodec.encodeHeaders(depotMessage), MessageCodec.encodeBody(depotMessage),
-                new OutgoingMessage.Origin(connection.id, connection.currentClientId()));
-        if (completion == null) {
+                new OutgoingMessage.Origin(connection.id, connection.currentClientId()), persistent);
+        if (completion == null && !persistent && transaction instanceof SessionTransaction.None) {
+            sendInBackground(outgoing, destination);
+        } else if (completion == null) {
             transaction.send(outgoing);
         } else if (ackMode == SESSION_TRANSACTED) {
             // In a transaction the message is sent once it is part of it; commit makes it durable.
@@ -663,6 +680,31 @@ public class DepotSession implements Session, QueueSession, TopicSession {
             pendingCompletions.register();
             engine.writer.sendAsync(List.of(outgoing)).whenComplete((ok, failure) -> complete(completion, message,
                     failure == null ? null : JmsExceptions.from(failure, "send to " + destination)));
+        }
+    }
+
+    /**
+     * A non-persistent message of a non-transacted session: send() returns once the message is
+     * queued for the next group commit, since such a message may be lost anyway if something fails.
+     * Messages still reach the database in the order sent, with this session's other sends; a
+     * failure reaches the connection's ExceptionListener; close() waits for what is still queued.
+     */
+    private void sendInBackground(OutgoingMessage outgoing, DepotDestination destination) throws JMSException {
+        CompletableFuture<Void> written = engine.writer.sendAsync(List.of(outgoing));
+        backgroundSends = written;
+        written.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                connection.onAsyncFailure(JmsExceptions.link(new JMSException("A non-persistent message to "
+                        + destination + " could not be written, and is lost: " + failure.getMessage()), failure));
+            }
+        });
+    }
+
+    /** Waits until the non-persistent messages sent in the background have been written, or have failed. */
+    private void awaitBackgroundSends() {
+        CompletableFuture<Void> last = backgroundSends;
+        if (last != null) {
+            last.handle((ok, failure) -> null).join();
         }
     }
 
@@ -1028,6 +1070,7 @@ public class DepotSession implements Session, QueueSession, TopicSession {
         }
         checkNotInCompletionListener("close");
         awaitCompletions();
+        awaitBackgroundSends();
         closed = true;
         wakeDispatcher();
         awaitListenerIdle();

@@ -37,6 +37,8 @@ final class GroupCommitter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private final List<Release> failedReleases = new ArrayList<>();
+    /** Acknowledgements of non-persistent messages whose group commit failed, written again later. Guarded by failedReleases. */
+    private final List<DeliveryKey> failedAcknowledgements = new ArrayList<>();
     private long nextRetry;
 
     private abstract static sealed class Op permits SendOp, AckOp, ReleaseOp {
@@ -59,9 +61,12 @@ final class GroupCommitter implements AutoCloseable {
 
     private static final class AckOp extends Op {
         final List<DeliveryKey> keys;
+        /** Written until it succeeds, never given back: nobody waits for it. */
+        final boolean eventual;
 
-        AckOp(List<DeliveryKey> keys) {
+        AckOp(List<DeliveryKey> keys, boolean eventual) {
             this.keys = keys;
+            this.eventual = eventual;
         }
     }
 
@@ -92,12 +97,22 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Acknowledges deliveries and returns once that is committed. */
     void acknowledge(List<DeliveryKey> keys) throws JMSException {
-        await(submit(new AckOp(keys)), "acknowledge");
+        await(submit(new AckOp(keys, false)), "acknowledge");
     }
 
     /** Acknowledges deliveries without waiting, for modes that allow duplicates. */
     CompletableFuture<Void> acknowledgeAsync(List<DeliveryKey> keys) throws JMSException {
-        return submit(new AckOp(keys));
+        return submit(new AckOp(keys, false));
+    }
+
+    /**
+     * Acknowledges deliveries of non-persistent messages without waiting, and keeps writing the
+     * acknowledgement until the database takes it: such a message is delivered at most once, so it
+     * is never given back. (Should this JVM die first, or be taken for dead, whoever frees its
+     * claims drops these deliveries.)
+     */
+    void acknowledgeEventually(List<DeliveryKey> keys) throws JMSException {
+        submit(new AckOp(keys, true));
     }
 
     /**
@@ -156,7 +171,7 @@ final class GroupCommitter implements AutoCloseable {
         List<Op> batch = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                retryReleases();
+                retryFailures();
                 Op first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -177,20 +192,31 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private void retryReleases() {
-        List<Release> retry;
+    /** Writes again, once a second, the releases and eventual acknowledgements that failed. */
+    private void retryFailures() {
+        List<Release> releases;
+        List<DeliveryKey> acknowledgements;
         synchronized (failedReleases) {
-            if (failedReleases.isEmpty() || System.currentTimeMillis() < nextRetry) {
+            if (failedReleases.isEmpty() && failedAcknowledgements.isEmpty() || System.currentTimeMillis() < nextRetry) {
                 return;
             }
-            retry = new ArrayList<>(failedReleases);
+            releases = new ArrayList<>(failedReleases);
             failedReleases.clear();
+            acknowledgements = new ArrayList<>(failedAcknowledgements);
+            failedAcknowledgements.clear();
         }
         nextRetry = System.currentTimeMillis() + 1_000;
-        ReleaseOp op = new ReleaseOp(retry);
-        commit(new ArrayList<>(List.of(op)));
-        if (op.done.isCompletedExceptionally()) {
-            retryLater(retry);
+        List<Op> retry = new ArrayList<>();
+        ReleaseOp release = new ReleaseOp(releases);
+        if (!releases.isEmpty()) {
+            retry.add(release);
+        }
+        if (!acknowledgements.isEmpty()) {
+            retry.add(new AckOp(acknowledgements, true));
+        }
+        commit(retry);
+        if (release.done.isCompletedExceptionally()) {
+            retryLater(releases);
         }
     }
 
@@ -244,14 +270,24 @@ final class GroupCommitter implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.log(Level.DEBUG, "A group commit of {0} operation(s) failed: {1}", batch.size(), e.getMessage());
-            batch.forEach(op -> op.done.completeExceptionally(e));
+            for (Op op : batch) {
+                if (op instanceof AckOp ack && ack.eventual) {
+                    synchronized (failedReleases) {
+                        failedAcknowledgements.addAll(ack.keys);
+                    }
+                    op.done.complete(null);
+                } else {
+                    op.done.completeExceptionally(e);
+                }
+            }
             return;
         }
         // One statement acknowledged every session's messages; one whose messages are not all
-        // acknowledged (this JVM was taken for dead meanwhile) fails its own caller.
+        // acknowledged (this JVM was taken for dead meanwhile) fails its own caller. (An eventual
+        // acknowledgement has no caller to fail: its deliveries were dropped with the claims.)
         List<Op> lost = new ArrayList<>();
         for (AckOp ack : acks) {
-            if (!written.acknowledged().containsAll(ack.keys)) {
+            if (!ack.eventual && !written.acknowledged().containsAll(ack.keys)) {
                 lost.add(ack);
             }
         }

@@ -85,6 +85,40 @@ class DatabaseRestartTest {
         }
     }
 
+    @Test
+    void aNonPersistentSendThatCannotBeWrittenReturnsAndTellsTheExceptionListener() throws Exception {
+        Path data = Files.createTempDirectory("depot-down");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start()) {
+            DepotConnectionFactory factory = new DepotConnectionFactory(pg.getJdbcUrl("postgres", "postgres"));
+            factory.setConnectTimeoutMillis(1_000);
+            try (factory; Connection connection = factory.createConnection()) {
+                List<JMSException> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+                connection.setExceptionListener(heard::add);
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(session.createQueue("lossy"));
+                producer.setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT);
+                producer.send(session.createTextMessage("written"));
+                assertThat(session.createConsumer(session.createQueue("lossy")).receive(5_000)).isNotNull();
+
+                long pid = postmasterPid(data);
+                ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+                new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).start().waitFor();
+                postmaster.onExit().get();
+
+                producer.send(session.createTextMessage("lost"));
+
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (heard.stream().noneMatch(e -> e.getMessage().contains("non-persistent message"))
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(heard).anySatisfy(e -> assertThat(e.getMessage())
+                        .startsWith("A non-persistent message to queue://lossy could not be written, and is lost"));
+            }
+        }
+    }
+
     private static void awaitSize(Set<Integer> set, int size) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (set.size() < size && System.currentTimeMillis() < deadline) {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
  * <pre>
  *   RemoteConsumer URL SCHEMA QUEUE drain IDLE_MILLIS  consumes in transactions of 100 until idle; prints "GOT n" per message
  *   RemoteConsumer URL SCHEMA QUEUE hold COUNT         receives COUNT messages without acknowledging, prints "HELD n", then waits to be killed
+ *   RemoteConsumer URL SCHEMA QUEUE listen COUNT       a listener in AUTO_ACKNOWLEDGE (prefetch COUNT) that prints "HELD n" for its first message, then never returns
  *   RemoteConsumer URL SCHEMA QUEUE reply COUNT        answers COUNT requests to their JMSReplyTo with "re: text", keeping the correlation ID
  * </pre>
  */
@@ -33,7 +34,7 @@ public final class RemoteConsumer {
         factory.setHeartbeatMillis(200);
         factory.setNodeTimeoutMillis(1_500);
         factory.setPollMillis(200);
-        if (mode.equals("hold")) {
+        if (mode.equals("hold") || mode.equals("listen")) {
             factory.setPrefetch((int) number);
         }
         Connection connection = factory.createConnection();
@@ -71,6 +72,20 @@ public final class RemoteConsumer {
             }
             out.println("READY");
             out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        } else if (mode.equals("listen")) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queueName));
+            consumer.setMessageListener(m -> {
+                try {
+                    out.println("HELD " + m.getIntProperty("n"));
+                    out.println("READY");
+                    out.flush();
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (jakarta.jms.JMSException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             Thread.sleep(Long.MAX_VALUE);
         } else if (mode.equals("reply")) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -185,7 +185,7 @@ public final class Deliveries {
             "CASE WHEN ? THEN pg_notify(?, w.queue_id || ':' || w.n || coalesce(':' || ?::bigint, '')) END";
 
     /**
-     * CTEs t, f, m, d writing messages (parameters 1 to 10, arrays of one element per message)
+     * CTEs t, f, m, d writing messages (parameters 1 to 11, arrays of one element per message)
      * and a delivery of each to its queue, or to every subscription of its topic (but not to
      * subscriptions that refuse their own connection's messages); a published message without a
      * subscription is not written at all. {@code d} returns the queue of each delivery.
@@ -194,10 +194,11 @@ public final class Deliveries {
         return """
                 t AS (
                     SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::bigint[], ?::boolean[],
-                                         ?::smallint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
-                        AS t(id, headers, body, destination, topic, priority, visible_at, expires_at, origin, client)
+                                         ?::smallint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::boolean[])
+                        AS t(id, headers, body, destination, topic, priority, visible_at, expires_at, origin, client,
+                             persistent)
                 ), f AS (
-                    SELECT s.queue_id, t.priority, t.id, t.visible_at, t.expires_at
+                    SELECT s.queue_id, t.priority, t.id, t.visible_at, t.expires_at, t.persistent
                     FROM t JOIN %1$s.depot_subscription s ON s.topic_id = t.destination
                     WHERE t.topic
                       AND NOT (s.no_local AND (coalesce(s.owner_connection = t.origin, false)
@@ -207,11 +208,13 @@ public final class Deliveries {
                     SELECT t.id, t.headers, t.body, t.topic FROM t
                     WHERE NOT t.topic OR t.id IN (SELECT f.id FROM f)
                 ), d AS (
-                    INSERT INTO %1$s.depot_delivery (queue_id, priority, message_id, visible_at, expires_at, fanout)
-                    SELECT t.destination, t.priority, t.id, t.visible_at, NULLIF(t.expires_at, 0), false
+                    INSERT INTO %1$s.depot_delivery (queue_id, priority, message_id, visible_at, expires_at, fanout,
+                                                     persistent)
+                    SELECT t.destination, t.priority, t.id, t.visible_at, NULLIF(t.expires_at, 0), false, t.persistent
                     FROM t WHERE NOT t.topic
                     UNION ALL
-                    SELECT f.queue_id, f.priority, f.id, f.visible_at, NULLIF(f.expires_at, 0), true FROM f
+                    SELECT f.queue_id, f.priority, f.id, f.visible_at, NULLIF(f.expires_at, 0), true, f.persistent
+                    FROM f
                     RETURNING queue_id
                 )
                 """.formatted(q);
@@ -242,7 +245,9 @@ public final class Deliveries {
      * address, so no index is searched again) and reads their messages. The last parameter is the
      * transaction's {@code synchronous_commit}: a claim whose messages reach the application only
      * after a later synchronous commit of this node need not wait for its own flush, since the
-     * later one flushes it too.
+     * later one flushes it too. A claim that takes a non-persistent message always waits: that
+     * message's acknowledgement is written in the background, and a crash that undid the claim
+     * would let it be delivered twice.
      */
     private static String claimLockedRows(String q) {
         return """
@@ -250,10 +255,12 @@ public final class Deliveries {
                     UPDATE %1$s.depot_delivery d
                     SET claimed_by = ?, delivery_count = d.delivery_count + 1
                     WHERE d.ctid = ANY (ARRAY(SELECT ctid FROM c))
-                    RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at
+                    RETURNING d.queue_id, d.priority, d.message_id, d.delivery_count, d.expires_at, d.persistent
                 )
                 SELECT u.queue_id, u.priority, u.message_id, u.delivery_count, u.expires_at, m.headers, m.body,
-                       set_config('synchronous_commit', coalesce(?, current_setting('synchronous_commit')), true)
+                       set_config('synchronous_commit', CASE WHEN bool_and(u.persistent) OVER ()
+                           THEN coalesce(?, current_setting('synchronous_commit'))
+                           ELSE current_setting('synchronous_commit') END, true)
                 FROM u JOIN %1$s.depot_message m ON m.id = u.message_id
                 """.formatted(q);
     }
@@ -364,7 +371,7 @@ public final class Deliveries {
         return index + 3;
     }
 
-    /** Messages as the ten arrays {@link #writeMessages} takes; checks each body's size first. */
+    /** Messages as the eleven arrays {@link #writeMessages} takes; checks each body's size first. */
     private static final class MessageColumns {
         private final Long[] ids;
         private final byte[][] headers;
@@ -376,6 +383,7 @@ public final class Deliveries {
         private final Long[] expires;
         private final String[] origins;
         private final String[] clients;
+        private final Boolean[] persistent;
 
         MessageColumns(List<OutgoingMessage> messages, long maxBodyBytes) {
             int n = messages.size();
@@ -389,6 +397,7 @@ public final class Deliveries {
             expires = new Long[n];
             origins = new String[n];
             clients = new String[n];
+            persistent = new Boolean[n];
             for (int i = 0; i < n; i++) {
                 OutgoingMessage message = messages.get(i);
                 if (message.body() != null && message.body().length > maxBodyBytes) {
@@ -405,6 +414,7 @@ public final class Deliveries {
                 expires[i] = message.expiresAt();
                 origins[i] = message.origin().connectionId();
                 clients[i] = message.origin().clientId();
+                persistent[i] = message.persistent();
             }
         }
 
@@ -419,7 +429,8 @@ public final class Deliveries {
             ps.setArray(index + 7, c.createArrayOf("bigint", expires));
             ps.setArray(index + 8, c.createArrayOf("text", origins));
             ps.setArray(index + 9, c.createArrayOf("text", clients));
-            return index + 10;
+            ps.setArray(index + 10, c.createArrayOf("boolean", persistent));
+            return index + 11;
         }
     }
 

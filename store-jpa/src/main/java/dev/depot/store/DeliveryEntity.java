@@ -53,6 +53,10 @@ public class DeliveryEntity {
     @Column(nullable = false)
     private boolean fanout;
 
+    /** False for a non-persistent message's delivery: dropped, not released, when its claimer dies. */
+    @Column(nullable = false)
+    private boolean persistent;
+
     protected DeliveryEntity() {
     }
 
@@ -78,6 +82,10 @@ public class DeliveryEntity {
 
     public Long expiresAt() {
         return expiresAt;
+    }
+
+    public boolean isPersistent() {
+        return persistent;
     }
 
     /** The composite key as JPA wants it. */

@@ -28,29 +28,41 @@ final class Nodes {
         String q = '"' + schema + '"';
         heartbeatSql = "UPDATE " + q + ".depot_node SET heartbeat_at = now() WHERE id = ?";
         dueSql = "DELETE FROM " + q + ".depot_node WHERE heartbeat_at < now() - make_interval(secs => ?) RETURNING id";
-        releaseClaimsSql = """
-                WITH r AS (
-                    UPDATE %1$s.depot_delivery SET claimed_by = NULL
-                    WHERE ctid = ANY(ARRAY(
-                        SELECT ctid FROM %1$s.depot_delivery WHERE claimed_by = ANY(?::bigint[])
-                        FOR UPDATE SKIP LOCKED))
-                    RETURNING queue_id
-                )
-                SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
-                """.formatted(q);
+        releaseClaimsSql = releaseOrDrop(q, """
+                SELECT ctid, persistent FROM %1$s.depot_delivery WHERE claimed_by = ANY(?::bigint[])
+                FOR UPDATE SKIP LOCKED""".formatted(q));
         deleteNodeSql = "DELETE FROM " + q + ".depot_node WHERE id = ?";
-        releaseOrphansSql = """
-                WITH r AS (
+        releaseOrphansSql = releaseOrDrop(q, """
+                SELECT d.ctid, d.persistent FROM %1$s.depot_delivery d
+                WHERE d.claimed_by IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM %1$s.depot_node n WHERE n.id = d.claimed_by)
+                FOR UPDATE OF d SKIP LOCKED""".formatted(q));
+    }
+
+    /**
+     * The statement that frees the deliveries {@code claimed} selects (their row address and
+     * whether they are persistent) of claimers that are gone: a persistent one goes back on its
+     * queue, waking its consumers; a non-persistent one is dropped with its message, since it may
+     * have reached the application already (its acknowledgement is written in the background) and
+     * must not be delivered twice.
+     */
+    private static String releaseOrDrop(String q, String claimed) {
+        return """
+                WITH x AS MATERIALIZED (
+                    %2$s
+                ), dropped AS (
+                    DELETE FROM %1$s.depot_delivery d
+                    WHERE d.ctid = ANY(ARRAY(SELECT ctid FROM x WHERE NOT persistent))
+                    RETURNING d.queue_id, d.message_id, d.fanout
+                ), dm AS (
+                    %3$s
+                ), r AS (
                     UPDATE %1$s.depot_delivery SET claimed_by = NULL
-                    WHERE ctid = ANY(ARRAY(
-                        SELECT d.ctid FROM %1$s.depot_delivery d
-                        WHERE d.claimed_by IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM %1$s.depot_node n WHERE n.id = d.claimed_by)
-                        FOR UPDATE OF d SKIP LOCKED))
+                    WHERE ctid = ANY(ARRAY(SELECT ctid FROM x WHERE persistent))
                     RETURNING queue_id
                 )
                 SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
-                """.formatted(q);
+                """.formatted(q, claimed, Deliveries.deleteUnreferencedMessages(q, "dropped"));
     }
 
     long register(Connection connection, String name) {

@@ -11,14 +11,16 @@ package dev.depot.store;
  * @param headers       headers and properties, encoded by the provider
  * @param body          the encoded body, or null
  * @param origin        who publishes it, for subscriptions that do not want their own messages (noLocal)
+ * @param persistent    false for a message delivered at most once: a delivery of it whose claimer dies
+ *                      is dropped, not released
  */
 public record OutgoingMessage(long messageId, long destinationId, boolean topic, int priority, long visibleAt,
-                              long expiresAt, byte[] headers, byte[] body, Origin origin) {
+                              long expiresAt, byte[] headers, byte[] body, Origin origin, boolean persistent) {
 
-    /** A message for a queue. */
+    /** A persistent message for a queue. */
     public OutgoingMessage(long messageId, long queueId, int priority, long visibleAt, long expiresAt,
                            byte[] headers, byte[] body) {
-        this(messageId, queueId, false, priority, visibleAt, expiresAt, headers, body, Origin.NONE);
+        this(messageId, queueId, false, priority, visibleAt, expiresAt, headers, body, Origin.NONE, true);
     }
 
     /**

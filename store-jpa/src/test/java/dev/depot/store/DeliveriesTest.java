@@ -302,6 +302,31 @@ class DeliveriesTest extends StoreTestSupport {
         assertThat(count("select count(*) from " + schema + ".depot_delivery where claimed_by is not null")).isEqualTo(1);
     }
 
+    @Test
+    void aClaimWaitsForTheDiskWhenItTakesANonPersistentMessageEvenIfAskedNotTo() throws Exception {
+        QueueInfo queue = tx(c -> store.queues().ensure(c, "q"));
+        tx(c -> store.deliveries().enqueue(c, List.of(message(queue.id(), 4, "durable"))));
+        try (Connection c = dev.depot.store.testing.TestDatabase.connect()) {
+            // The connection's own setting is durable (a test database may run without waiting for the disk).
+            c.createStatement().execute("SET synchronous_commit = on");
+            c.setAutoCommit(false);
+            assertThat(bodies(store.deliveries().claim(c, queue.id(), 10, now(), false))).containsExactly("durable");
+            assertThat(setting(c, "synchronous_commit")).as("persistent only: no wait").isEqualTo("off");
+            c.commit();
+
+            tx(c2 -> store.deliveries().enqueue(c2, List.of(message(queue.id(), 4, "p"), nonPersistent(queue.id(), "np"))));
+            assertThat(bodies(store.deliveries().claim(c, queue.id(), 10, now(), false))).containsExactly("p", "np");
+            // Its acknowledgement will be written in the background: a crash must not undo the claim.
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
+            c.commit();
+        }
+    }
+
+    private OutgoingMessage nonPersistent(long queueId, String text) {
+        return new OutgoingMessage(nextId(), queueId, false, 4, 0, 0, ("h:" + text).getBytes(), text.getBytes(),
+                OutgoingMessage.Origin.NONE, false);
+    }
+
     private static String setting(Connection c, String name) throws java.sql.SQLException {
         try (var statement = c.createStatement(); var rs = statement.executeQuery("SHOW " + name)) {
             rs.next();

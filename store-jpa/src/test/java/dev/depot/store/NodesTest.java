@@ -36,6 +36,30 @@ class NodesTest extends StoreTestSupport {
     }
 
     @Test
+    void aDeadNodesNonPersistentClaimsAreDroppedWithTheirMessagesWhileItsPersistentOnesGoBack() {
+        QueueInfo queue = tx(c -> store.queues().ensure(c, "mixed"));
+        OutgoingMessage once = new OutgoingMessage(nextId(), queue.id(), false, 4, 0, 0, "h".getBytes(),
+                "once".getBytes(), OutgoingMessage.Origin.NONE, false);
+        tx(c -> store.deliveries().enqueue(c, List.of(message(queue.id(), 4, "kept"), once)));
+        long ghost = tx(c -> {
+            var rs = c.createStatement().executeQuery("insert into " + schema
+                    + ".depot_node (name, heartbeat_at) values ('ghost', now() - interval '1 hour') returning id");
+            rs.next();
+            long id = rs.getLong(1);
+            c.createStatement().executeUpdate("update " + schema + ".depot_delivery set claimed_by = " + id
+                    + ", delivery_count = 1");
+            return id;
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                count("select count(*) from " + schema + ".depot_node where id = " + ghost) == 0);
+
+        // The non-persistent message may have reached the dead node's application: it is not delivered again.
+        assertThat(claimed(store, queue.id(), 10, now())).extracting(d -> new String(d.body())).containsExactly("kept");
+        assertThat(count("select count(*) from " + schema + ".depot_message where id = " + once.messageId())).isZero();
+    }
+
+    @Test
     void aCommittedEnqueueWakesTheWaitersOfAnotherNode() throws Exception {
         DepotStore other = anotherNode();
         QueueInfo queue = tx(c -> store.queues().ensure(c, "wake"));
