@@ -685,12 +685,13 @@ public class DepotSession implements Session, QueueSession, TopicSession {
 
     /**
      * A non-persistent message of a non-transacted session: send() returns once the message is
-     * queued for the next group commit, since such a message may be lost anyway if something fails.
+     * queued for the next group commit (or, when the database falls behind, once there is room in
+     * that queue), since such a message may be lost anyway if something fails.
      * Messages still reach the database in the order sent, with this session's other sends; a
      * failure reaches the connection's ExceptionListener; close() waits for what is still queued.
      */
     private void sendInBackground(OutgoingMessage outgoing, DepotDestination destination) throws JMSException {
-        CompletableFuture<Void> written = engine.writer.sendAsync(List.of(outgoing));
+        CompletableFuture<Void> written = engine.writer.sendInBackground(List.of(outgoing));
         backgroundSends = written;
         written.whenComplete((ok, failure) -> {
             if (failure != null) {

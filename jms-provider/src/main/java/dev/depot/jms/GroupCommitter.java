@@ -31,9 +31,19 @@ final class GroupCommitter implements AutoCloseable {
     /** Limits of one commit, so one transaction never grows without bound. */
     private static final int MAX_MESSAGES = 1_000;
     private static final long MAX_BYTES = 32L * 1024 * 1024;
+    /** Bytes of messages sent in the background that may wait for their commit at once. */
+    private static final int MAX_BACKGROUND_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * What is left of {@link #MAX_BACKGROUND_BYTES}: producers faster than the database wait here
+     * instead of filling the heap.
+     */
+    private final java.util.concurrent.Semaphore backgroundBytes = new java.util.concurrent.Semaphore(MAX_BACKGROUND_BYTES);
 
     private final Engine engine;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    /** Sends taken from the queue that did not fit in their group, oldest first; the writer thread's own. */
+    private final java.util.ArrayDeque<SendOp> deferred = new java.util.ArrayDeque<>();
     private final Thread thread;
     private volatile boolean closed;
     private final List<Release> failedReleases = new ArrayList<>();
@@ -48,9 +58,12 @@ final class GroupCommitter implements AutoCloseable {
     private static final class SendOp extends Op {
         final List<OutgoingMessage> messages;
         final long bytes;
+        /** Non-persistent messages nobody waits for: their commit need not wait for the disk. */
+        final boolean background;
 
-        SendOp(List<OutgoingMessage> messages) {
+        SendOp(List<OutgoingMessage> messages, boolean background) {
             this.messages = messages;
+            this.background = background;
             long size = 0;
             for (OutgoingMessage m : messages) {
                 size += m.headers().length + (m.body() == null ? 0 : m.body().length);
@@ -87,12 +100,34 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Writes messages and returns once they are committed. */
     void send(List<OutgoingMessage> messages) throws JMSException {
-        await(submit(new SendOp(messages)), "send");
+        await(submit(new SendOp(messages, false)), "send");
     }
 
     /** Writes messages; the future completes when they are committed. */
     CompletableFuture<Void> sendAsync(List<OutgoingMessage> messages) throws JMSException {
-        return submit(new SendOp(messages));
+        return submit(new SendOp(messages, false));
+    }
+
+    /**
+     * Writes messages that nobody waits for; the future completes when they are committed. Returns
+     * at once unless too much is still waiting to be written, then as soon as there is room.
+     */
+    CompletableFuture<Void> sendInBackground(List<OutgoingMessage> messages) throws JMSException {
+        SendOp op = new SendOp(messages, messages.stream().noneMatch(OutgoingMessage::persistent));
+        int permits = (int) Math.min(op.bytes, MAX_BACKGROUND_BYTES);
+        try {
+            backgroundBytes.acquire(permits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("Interrupted while waiting for earlier sends to be written; this message was not sent");
+        }
+        op.done.whenComplete((ok, failure) -> backgroundBytes.release(permits));
+        try {
+            return submit(op);
+        } catch (JMSException e) {
+            backgroundBytes.release(permits);
+            throw e;
+        }
     }
 
     /** Acknowledges deliveries and returns once that is committed. */
@@ -169,14 +204,13 @@ final class GroupCommitter implements AutoCloseable {
 
     private void run() {
         List<Op> batch = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
+        while (!closed || !queue.isEmpty() || !deferred.isEmpty()) {
             try {
                 retryFailures();
-                Op first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Op first = deferred.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : null;
+                if (first == null && deferred.isEmpty()) {
                     continue;
                 }
-                batch.add(first);
                 fill(batch, first);
                 commit(batch);
             } catch (InterruptedException e) {
@@ -187,7 +221,7 @@ final class GroupCommitter implements AutoCloseable {
             }
         }
         Op left;
-        while ((left = queue.poll()) != null) {
+        while ((left = deferred.poll()) != null || (left = queue.poll()) != null) {
             left.done.completeExceptionally(new jakarta.jms.IllegalStateException("The connection factory was closed"));
         }
     }
@@ -220,20 +254,41 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the next group: sends held over from the last one first, then everything queued. Sends
+     * stop at the group's limits and wait, in their order, for the next group; acknowledgements and
+     * releases never wait behind them, or the rows of consumed messages would pile up at the head of
+     * their queues for every claim to walk past.
+     */
     private void fill(List<Op> batch, Op first) {
-        int messages = first instanceof SendOp s ? s.messages.size() : 0;
-        long bytes = first instanceof SendOp s ? s.bytes : 0;
-        Op next;
-        while ((next = queue.peek()) != null) {
-            if (next instanceof SendOp s) {
-                if (messages + s.messages.size() > MAX_MESSAGES || bytes + s.bytes > MAX_BYTES) {
-                    return;
-                }
-                messages += s.messages.size();
-                bytes += s.bytes;
-            }
-            batch.add(queue.poll());
+        int messages = 0;
+        long bytes = 0;
+        while (!deferred.isEmpty() && fits(deferred.peek(), messages, bytes)) {
+            SendOp s = deferred.poll();
+            messages += s.messages.size();
+            bytes += s.bytes;
+            batch.add(s);
         }
+        Op next = first;
+        while (next != null) {
+            if (next instanceof SendOp s) {
+                if (deferred.isEmpty() && fits(s, messages, bytes)) {
+                    messages += s.messages.size();
+                    bytes += s.bytes;
+                    batch.add(s);
+                } else {
+                    deferred.add(s);
+                }
+            } else {
+                batch.add(next);
+            }
+            next = queue.poll();
+        }
+    }
+
+    /** Whether a send joins a group that holds this much already; the first always does. */
+    private static boolean fits(SendOp s, int messages, long bytes) {
+        return messages == 0 || messages + s.messages.size() <= MAX_MESSAGES && bytes + s.bytes <= MAX_BYTES;
     }
 
     private void commit(List<Op> batch) {
@@ -257,7 +312,8 @@ final class GroupCommitter implements AutoCloseable {
             boolean alone = releases.isEmpty();
             connection.setAutoCommit(alone);
             try {
-                written = engine.store.deliveries().write(connection, messages, keys, Deliveries.Notify.OTHER_NODES);
+                written = engine.store.deliveries().write(connection, messages, keys, Deliveries.Notify.OTHER_NODES,
+                        !alone || batch.stream().anyMatch(GroupCommitter::mustBeDurable));
                 if (!alone) {
                     engine.store.deliveries().release(connection, releases, System.currentTimeMillis());
                     connection.commit();
@@ -303,6 +359,16 @@ final class GroupCommitter implements AutoCloseable {
                 op.done.complete(null);
             }
         }
+    }
+
+    /**
+     * Whether an operation's commit must reach the disk before it completes: all but non-persistent
+     * messages sent in the background and acknowledgements written eventually, which a database
+     * crash may undo (the messages are lost; the acknowledged deliveries stay claimed by this node,
+     * never delivered again, and are dropped when it stops).
+     */
+    private static boolean mustBeDurable(Op op) {
+        return !(op instanceof SendOp s && s.background) && !(op instanceof AckOp a && a.eventual);
     }
 
     private static void rollbackQuietly(Connection connection) {

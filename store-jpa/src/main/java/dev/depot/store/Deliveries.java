@@ -69,12 +69,16 @@ public final class Deliveries {
         // Sends and acknowledgements (of many sessions at once, in a group commit) in one statement,
         // so they cost one round trip: rows of kind 'w' count the deliveries written per queue, rows
         // of kind 'a' are the deliveries acknowledged. Writing alone and acknowledging alone are
-        // this statement with the other arrays empty.
+        // this statement with the other arrays empty. The row of kind 's' sets the commit's
+        // synchronous_commit, for a caller that need not wait for the disk.
         writeSql = "WITH " + writeMessages(q) + ", " + deleteAcknowledged(q) + """
                 SELECT 'w', w.queue_id, w.n::int, NULL::smallint, NULL::bigint, %s
                 FROM (SELECT queue_id, count(*) AS n FROM d GROUP BY queue_id) AS w
                 UNION ALL
                 SELECT 'a', a.queue_id, NULL, a.priority, a.message_id, NULL FROM a
+                UNION ALL
+                SELECT 's', NULL, NULL, NULL, NULL,
+                       set_config('synchronous_commit', coalesce(?, current_setting('synchronous_commit')), true)
                 """.formatted(NOTIFY_WRITTEN + "::text");
         // A delivered message that has used up its deliveries goes to its queue's dead-letter queue
         // (which the caller made sure exists) instead of back on the queue.
@@ -336,6 +340,17 @@ public final class Deliveries {
      */
     public Written write(Connection connection, List<OutgoingMessage> messages, List<DeliveryKey> acknowledged,
                          Notify notify) {
+        return write(connection, messages, acknowledged, notify, true);
+    }
+
+    /**
+     * As {@link #write(Connection, List, List, Notify)}; with {@code durable} false the commit of
+     * an autocommit connection does not wait for the disk, and a database crash may undo it. Only
+     * for what may be lost: non-persistent messages, and acknowledgements of claims whose loss
+     * leaves the message claimed, not delivered again.
+     */
+    public Written write(Connection connection, List<OutgoingMessage> messages, List<DeliveryKey> acknowledged,
+                         Notify notify, boolean durable) {
         MessageColumns columns = new MessageColumns(messages, store.config().maxBodyBytes());
         KeyColumns keys = new KeyColumns(acknowledged);
         return store.work(connection, "write " + messages.size() + " message(s) and acknowledge "
@@ -343,15 +358,16 @@ public final class Deliveries {
             try (PreparedStatement ps = c.prepareStatement(writeSql)) {
                 int next = columns.bind(c, ps, 1);
                 next = keys.bind(c, ps, next);
-                bindNotify(ps, next, notify);
+                next = bindNotify(ps, next, notify);
+                ps.setString(next, synchronousCommit(durable));
                 Map<Long, Integer> written = new HashMap<>();
                 Set<DeliveryKey> deleted = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (rs.getString(1).equals("w")) {
-                            written.put(rs.getLong(2), rs.getInt(3));
-                        } else {
-                            deleted.add(new DeliveryKey(rs.getLong(2), rs.getShort(4), rs.getLong(5)));
+                        switch (rs.getString(1)) {
+                            case "w" -> written.put(rs.getLong(2), rs.getInt(3));
+                            case "a" -> deleted.add(new DeliveryKey(rs.getLong(2), rs.getShort(4), rs.getLong(5)));
+                            default -> { } // the setting's row
                         }
                     }
                 }

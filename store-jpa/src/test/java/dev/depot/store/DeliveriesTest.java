@@ -322,6 +322,24 @@ class DeliveriesTest extends StoreTestSupport {
         }
     }
 
+    @Test
+    void aWriteThatNeedNotBeDurableCommitsWithoutWaitingForTheDiskAndADurableOneWaits() throws Exception {
+        QueueInfo queue = tx(c -> store.queues().ensure(c, "q"));
+        try (Connection c = dev.depot.store.testing.TestDatabase.connect()) {
+            c.createStatement().execute("SET synchronous_commit = on");
+            c.setAutoCommit(false);
+            store.deliveries().write(c, List.of(nonPersistent(queue.id(), "lossy")), List.of(),
+                    Deliveries.Notify.NONE, false);
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("off");
+            c.commit();
+
+            store.deliveries().write(c, List.of(message(queue.id(), 4, "kept")), List.of(), Deliveries.Notify.NONE, true);
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
+            c.commit();
+        }
+        assertThat(bodies(claimed(store, queue.id(), 10, now()))).containsExactly("lossy", "kept");
+    }
+
     private OutgoingMessage nonPersistent(long queueId, String text) {
         return new OutgoingMessage(nextId(), queueId, false, 4, 0, 0, ("h:" + text).getBytes(), text.getBytes(),
                 OutgoingMessage.Origin.NONE, false);
