@@ -16,19 +16,13 @@ class NodesTest extends StoreTestSupport {
         // A node that claimed both messages and created a temporary queue, then went silent: all in
         // one transaction, or the survivors could remove it before its temporary queue exists.
         long ghost = tx(c -> {
-            var rs = c.createStatement().executeQuery("insert into " + schema
-                    + ".depot_node (name, heartbeat_at) values ('ghost', now() - interval '1 hour') returning id");
-            rs.next();
-            long id = rs.getLong(1);
-            c.createStatement().executeUpdate("update " + schema + ".depot_delivery set claimed_by = " + id
-                    + ", delivery_count = 1");
+            long id = silentNodeClaimingEverything(c);
             c.createStatement().executeUpdate("insert into " + schema
                     + ".depot_queue (name, temporary, owner_node) values ('ghost-temp', true, " + id + ")");
             return id;
         });
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                count("select count(*) from " + schema + ".depot_node where id = " + ghost) == 0);
+        awaitRemoved(ghost);
 
         List<StoredDelivery> again = tx(c -> store.deliveries().claim(c, queue.id(), 10, now()));
         assertThat(again).hasSize(2).allSatisfy(d -> assertThat(d.deliveryCount()).isEqualTo(2));
@@ -41,22 +35,29 @@ class NodesTest extends StoreTestSupport {
         OutgoingMessage once = new OutgoingMessage(nextId(), queue.id(), false, 4, 0, 0, "h".getBytes(),
                 "once".getBytes(), OutgoingMessage.Origin.NONE, false);
         tx(c -> store.deliveries().enqueue(c, List.of(message(queue.id(), 4, "kept"), once)));
-        long ghost = tx(c -> {
-            var rs = c.createStatement().executeQuery("insert into " + schema
-                    + ".depot_node (name, heartbeat_at) values ('ghost', now() - interval '1 hour') returning id");
-            rs.next();
-            long id = rs.getLong(1);
-            c.createStatement().executeUpdate("update " + schema + ".depot_delivery set claimed_by = " + id
-                    + ", delivery_count = 1");
-            return id;
-        });
+        long ghost = tx(this::silentNodeClaimingEverything);
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                count("select count(*) from " + schema + ".depot_node where id = " + ghost) == 0);
+        awaitRemoved(ghost);
 
         // The non-persistent message may have reached the dead node's application: it is not delivered again.
         assertThat(claimed(store, queue.id(), 10, now())).extracting(d -> new String(d.body())).containsExactly("kept");
         assertThat(count("select count(*) from " + schema + ".depot_message where id = " + once.messageId())).isZero();
+    }
+
+    /** A node whose heartbeat stopped an hour ago, holding every delivery (claimed once); its id. */
+    private long silentNodeClaimingEverything(java.sql.Connection c) throws java.sql.SQLException {
+        var rs = c.createStatement().executeQuery("insert into " + schema
+                + ".depot_node (name, heartbeat_at) values ('ghost', now() - interval '1 hour') returning id");
+        rs.next();
+        long id = rs.getLong(1);
+        c.createStatement().executeUpdate("update " + schema + ".depot_delivery set claimed_by = " + id
+                + ", delivery_count = 1");
+        return id;
+    }
+
+    private void awaitRemoved(long node) {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                count("select count(*) from " + schema + ".depot_node where id = " + node) == 0);
     }
 
     @Test
