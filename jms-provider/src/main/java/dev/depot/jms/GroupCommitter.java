@@ -255,7 +255,8 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Takes the next group: sends held over from the last one first, then everything queued. Sends
+     * Takes the next group: sends held over from the last one first, then everything queued when
+     * the group starts (what arrives meanwhile waits for the next group, so a group ends). Sends
      * stop at the group's limits and wait, in their order, for the next group; acknowledgements and
      * releases never wait behind them, or the rows of consumed messages would pile up at the head of
      * their queues for every claim to walk past.
@@ -269,8 +270,12 @@ final class GroupCommitter implements AutoCloseable {
             bytes += s.bytes;
             batch.add(s);
         }
-        Op next = first;
-        while (next != null) {
+        List<Op> arrived = new ArrayList<>();
+        if (first != null) {
+            arrived.add(first);
+        }
+        queue.drainTo(arrived);
+        for (Op next : arrived) {
             if (next instanceof SendOp s) {
                 if (deferred.isEmpty() && fits(s, messages, bytes)) {
                     messages += s.messages.size();
@@ -282,7 +287,6 @@ final class GroupCommitter implements AutoCloseable {
             } else {
                 batch.add(next);
             }
-            next = queue.poll();
         }
     }
 

@@ -101,10 +101,7 @@ class DatabaseRestartTest {
                 producer.send(session.createTextMessage("written"));
                 assertThat(session.createConsumer(session.createQueue("lossy")).receive(5_000)).isNotNull();
 
-                long pid = postmasterPid(data);
-                ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-                new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).start().waitFor();
-                postmaster.onExit().get();
+                stopImmediately(postmasterPid(data));
 
                 producer.send(session.createTextMessage("lost"));
 
@@ -151,9 +148,7 @@ class DatabaseRestartTest {
                 StandardCharsets.UTF_8).split("\0"));
         Path pgCtl = Path.of(command.get(0)).resolveSibling("pg_ctl");
         String options = String.join(" ", command.subList(3, command.size()));
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-        new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).start().waitFor();
-        postmaster.onExit().get();
+        stopImmediately(pid);
         Thread.sleep(1_500);
         File log = File.createTempFile("depot-restart", ".log");
         log.deleteOnExit();
@@ -165,6 +160,13 @@ class DatabaseRestartTest {
                     + Files.readString(log.toPath()));
         }
         return pgCtl;
+    }
+
+    /** Stops the postmaster with SIGQUIT (PostgreSQL's immediate shutdown) and waits until it is gone. */
+    private static void stopImmediately(long pid) throws Exception {
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).start().waitFor();
+        postmaster.onExit().get();
     }
 
     private static long postmasterPid(Path data) throws Exception {
