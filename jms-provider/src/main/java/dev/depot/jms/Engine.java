@@ -93,6 +93,20 @@ final class Engine implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * How Depot's own sessions plan. Queue tables hold few live rows among many dead ones between
+     * vacuums, so statistics taken when a table was nearly empty make sequential and bitmap scans
+     * look cheaper than the index walks Depot's statements are written for; they are not: they
+     * read every dead row (and a bitmap scan never marks dead index entries). Every statement
+     * Depot runs on these connections has an index or a row address to go by. And once a table
+     * has statistics, a statement whose arrays hold one element looks so much cheaper planned for
+     * its values that PostgreSQL plans the group-commit statement anew on every execution, which
+     * costs more than running it: a generic plan, made once per connection, is kept instead.
+     */
+    static final String SESSION_SETTINGS = "SELECT set_config('enable_seqscan', 'off', false), "
+            + "set_config('enable_bitmapscan', 'off', false), "
+            + "set_config('plan_cache_mode', 'force_generic_plan', false)";
+
     private static HikariDataSource newPool(DepotSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("depot-" + settings.schema + "-" + POOLS.incrementAndGet());
@@ -107,13 +121,7 @@ final class Engine implements AutoCloseable {
         config.setValidationTimeout(Math.min(settings.connectTimeoutMillis, 5_000));
         // The pool must be creatable while the database is down; operations then fail and retry.
         config.setInitializationFailTimeout(-1);
-        // Queue tables hold few live rows among many dead ones between vacuums, so statistics
-        // taken when a table was nearly empty make sequential and bitmap scans look cheaper than
-        // the index walks Depot's statements are written for; they are not: they read every dead
-        // row (and a bitmap scan never marks dead index entries). Every statement Depot runs on
-        // these connections has an index or a row address to go by.
-        config.setConnectionInitSql(
-                "SELECT set_config('enable_seqscan', 'off', false), set_config('enable_bitmapscan', 'off', false)");
+        config.setConnectionInitSql(SESSION_SETTINGS);
         return new HikariDataSource(config);
     }
 
@@ -253,7 +261,15 @@ final class Engine implements AutoCloseable {
                 preparedTransactionsChecked = true;
             }
         }
-        return xa.getXAConnection();
+        // A physical connection of Depot's own, even from the application's XADataSource.
+        javax.sql.XAConnection connection = xa.getXAConnection();
+        try (Connection c = connection.getConnection(); var statement = c.createStatement()) {
+            statement.execute(SESSION_SETTINGS);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     private javax.sql.XADataSource xaDataSource() throws JMSException {
