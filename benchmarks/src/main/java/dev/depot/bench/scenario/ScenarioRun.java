@@ -134,8 +134,19 @@ public final class ScenarioRun {
         return unmeasured("drain", drain, new Verifier[] {verifier});
     }
 
-    /** A short unmeasured run of the same shape on a queue of its own, checked like a real one. */
+    /**
+     * Unmeasured runs of the same shape on a queue of their own, checked like real ones, repeated
+     * until a few seconds have passed: the JIT compilers of this JVM and of a broker's are still
+     * busy after a couple of thousand messages, and would be measured with the first seconds.
+     */
     public void warmup(FlowSpec measured) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(scale().pick(0, 8, 20)).toNanos();
+        do {
+            warmupOnce(measured);
+        } while (System.nanoTime() < until);
+    }
+
+    private void warmupOnce(FlowSpec measured) throws Exception {
         FlowSpec w = measured.copy();
         w.dest = measured.dest.topic() ? topic("warmup") : queue("warmup");
         long n = scale().pick(50, 2000, 10_000);
