@@ -9,13 +9,19 @@ import dev.depot.bench.transport.Transport;
 import dev.depot.bench.transport.TransportOptions;
 import dev.depot.jms.DepotConnectionFactory;
 
-/** Depot on the benchmark's PostgreSQL, in a schema of its own per scenario. */
+/**
+ * Depot on the benchmark's PostgreSQL, in a schema of its own per scenario. One connection factory
+ * serves all flows of a scenario, warm-up and measured run alike, as a broker started once serves
+ * its clients: a factory made per flow would start the store again and have the JIT compile its
+ * start-up during the measured run.
+ */
 public final class DepotProvider implements Provider {
     public static final int PREFETCH = 100;
     public static final int MAX_POOL = 24;
     private RunContext ctx;
     private String schema;
     private String url;
+    private DepotConnectionFactory factory;
 
     @Override
     public String id() {
@@ -54,9 +60,11 @@ public final class DepotProvider implements Provider {
     }
 
     @Override
-    public Transport transport(TransportOptions options) {
-        DepotConnectionFactory factory = factory(url, schema);
-        return new JmsTransport(factory, false, factory::close);
+    public synchronized Transport transport(TransportOptions options) {
+        if (factory == null) {
+            factory = factory(url, schema);
+        }
+        return new JmsTransport(factory, false, null);
     }
 
     @Override
@@ -79,7 +87,11 @@ public final class DepotProvider implements Provider {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (factory != null) {
+            factory.close();
+            factory = null;
+        }
         try {
             if (ctx != null && ctx.pg != null && schema != null) {
                 ctx.pg.dropSchema(schema);

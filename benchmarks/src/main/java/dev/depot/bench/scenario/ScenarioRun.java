@@ -1,5 +1,7 @@
 package dev.depot.bench.scenario;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,14 +138,29 @@ public final class ScenarioRun {
 
     /**
      * Unmeasured runs of the same shape on a queue of their own, checked like real ones, repeated
-     * until a few seconds have passed: the JIT compilers of this JVM and of a broker's are still
-     * busy after a couple of thousand messages, and would be measured with the first seconds.
+     * until this JVM's JIT compilers are quiet (under 5 % of the last run's time spent compiling)
+     * and at least 8 s (small) or 20 s (full) have passed, for at most 40 s or 120 s: on two cores
+     * the compilers are still busy many seconds after a couple of thousand messages, and would be
+     * measured with the first seconds. A broker in a JVM of its own gets the same time.
      */
     public void warmup(FlowSpec measured) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(scale().pick(0, 8, 20)).toNanos();
-        do {
+        long start = System.nanoTime();
+        long least = Duration.ofSeconds(scale().pick(0, 8, 20)).toNanos();
+        long most = Duration.ofSeconds(scale().pick(0, 40, 120)).toNanos();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        while (true) {
+            long passStart = System.nanoTime();
+            long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
             warmupOnce(measured);
-        } while (System.nanoTime() < until);
+            long now = System.nanoTime();
+            double compiling = jitTimed
+                    ? (jit.getTotalCompilationTime() - compiledBefore) * 1e6 / Math.max(1, now - passStart) : 0;
+            if (now - start >= most || now - start >= least && compiling < 0.05) {
+                return;
+            }
+            ctx.progress.line(String.format("warm-up again: %.0f %% of the last run spent compiling", compiling * 100));
+        }
     }
 
     private void warmupOnce(FlowSpec measured) throws Exception {
