@@ -260,10 +260,10 @@ final class GroupCommitter implements AutoCloseable {
 
     /**
      * Takes the next group: sends held over from the last one first, then everything queued when
-     * the group starts (what arrives meanwhile waits for the next group, so a group ends). Sends
-     * stop at the group's limits and wait, in their order, for the next group; acknowledgements and
-     * releases never wait behind them, or the rows of consumed messages would pile up at the head of
-     * their queues for every claim to walk past.
+     * the group starts or handed in while it {@linkplain #gather gathers}; what arrives later waits
+     * for the next group, so a group ends. Sends stop at the group's limits and wait, in their
+     * order, for the next group; acknowledgements and releases never wait behind them, or the rows
+     * of consumed messages would pile up at the head of their queues for every claim to walk past.
      */
     private void fill(List<Op> batch, Op first) throws InterruptedException {
         int messages = 0;
