@@ -44,7 +44,12 @@ abstract class JmsTestSupport {
     }
 
     static DepotConnectionFactory newFactory(String schema) {
-        DepotConnectionFactory f = new DepotConnectionFactory(TestDatabase.url());
+        return newFactory(schema, TestDatabase.url());
+    }
+
+    /** As {@link #newFactory(String)}, on the test database at {@code url} (the same one, with driver settings of its own). */
+    static DepotConnectionFactory newFactory(String schema, String url) {
+        DepotConnectionFactory f = new DepotConnectionFactory(url);
         f.setSchema(schema);
         f.setHeartbeatMillis(200);
         f.setNodeTimeoutMillis(1_500);

@@ -16,9 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +63,7 @@ class StatementPlanningTest extends JmsTestSupport {
         // The driver prepares each statement on the server at its first run, where it keeps the
         // plan it gets then.
         String url = TestDatabase.url();
-        DepotConnectionFactory single = new DepotConnectionFactory(url + (url.contains("?") ? "&" : "?") + "prepareThreshold=1");
-        single.setSchema(schema);
-        single.setPollMillis(500);
+        DepotConnectionFactory single = newFactory(schema, url + (url.contains("?") ? "&" : "?") + "prepareThreshold=1");
         single.setMaxPoolSize(1);
         try (jakarta.jms.Connection c = single.createConnection()) {
             c.start();
@@ -101,24 +97,22 @@ class StatementPlanningTest extends JmsTestSupport {
             List<String> checked = new ArrayList<>();
             List<String> scans = new ArrayList<>();
             try (java.sql.Connection pooled = single.engine().borrow(); Statement s = pooled.createStatement()) {
-                Map<String, String> statements = new LinkedHashMap<>();
-                Map<String, Integer> parameters = new LinkedHashMap<>();
+                List<Prepared> statements = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT name, statement, cardinality(parameter_types) "
                         + "FROM pg_prepared_statements WHERE statement LIKE '%depot_delivery%'")) {
                     while (rs.next()) {
-                        statements.put(rs.getString(1), rs.getString(2));
-                        parameters.put(rs.getString(1), rs.getInt(3));
+                        statements.add(new Prepared(rs.getString(1), rs.getString(2), rs.getInt(3)));
                     }
                 }
-                for (Map.Entry<String, String> statement : statements.entrySet()) {
-                    String sql = statement.getValue();
+                for (Prepared statement : statements) {
+                    String sql = statement.sql();
                     if (sql.contains("depot_node") || sql.contains("m.fanout AND NOT EXISTS")) {
                         continue; // housekeeping, which reads whole tables by design
                     }
                     checked.add(sql);
-                    String nulls = String.join(", ", Collections.nCopies(parameters.get(statement.getKey()), "NULL"));
+                    String nulls = String.join(", ", Collections.nCopies(statement.parameters(), "NULL"));
                     List<String> plan = new ArrayList<>();
-                    try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE \"" + statement.getKey() + "\""
+                    try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE \"" + statement.name() + "\""
                             + (nulls.isEmpty() ? "" : "(" + nulls + ")"))) {
                         while (rs.next()) {
                             plan.add(rs.getString(1));
@@ -139,6 +133,10 @@ class StatementPlanningTest extends JmsTestSupport {
         } finally {
             single.close();
         }
+    }
+
+    /** A statement the driver prepared on the server, with its number of parameters. */
+    private record Prepared(String name, String sql, int parameters) {
     }
 
     /** The scan nodes of a plan on depot_message or depot_delivery that have no index or row-address condition. */

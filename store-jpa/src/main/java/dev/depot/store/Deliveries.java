@@ -99,10 +99,7 @@ public final class Deliveries {
                         SELECT k.delivered, dd.ctid AS row, q.redelivery_delay_ms, dq.id AS dlq_id,
                                (k.delivered AND dq.id IS NOT NULL AND dd.delivery_count >= q.max_delivery_count) AS dead
                         FROM k
-                        CROSS JOIN LATERAL (
-                            SELECT ctid, delivery_count FROM %1$s.depot_delivery
-                            WHERE queue_id = k.queue_id AND priority = k.priority AND message_id = k.message_id
-                            OFFSET 0) AS dd
+                        %2$s
                         CROSS JOIN LATERAL (
                             SELECT id, max_delivery_count, redelivery_delay_ms, dead_letter_queue
                             FROM %1$s.depot_queue WHERE id = k.queue_id OFFSET 0) AS q
@@ -114,7 +111,7 @@ public final class Deliveries {
                     RETURNING d.queue_id
                 )
                 SELECT pg_notify(?, w.queue_id::text) FROM (SELECT DISTINCT queue_id FROM r) AS w
-                """.formatted(q);
+                """.formatted(q, deliveryOf(q, "k", "ctid, delivery_count", "dd"));
         deadLetterSql = """
                 WITH u AS (
                     UPDATE %1$s.depot_delivery
@@ -240,17 +237,13 @@ public final class Deliveries {
                     SELECT * FROM unnest(?::bigint[], ?::smallint[], ?::bigint[]) AS k(queue_id, priority, message_id)
                 ), a AS (
                     DELETE FROM %1$s.depot_delivery d
-                    WHERE d.ctid = ANY (ARRAY(
-                        SELECT x.ctid FROM k CROSS JOIN LATERAL (
-                            SELECT ctid FROM %1$s.depot_delivery
-                            WHERE queue_id = k.queue_id AND priority = k.priority AND message_id = k.message_id
-                            OFFSET 0) AS x))
+                    WHERE d.ctid = ANY (ARRAY(SELECT x.ctid FROM k %3$s))
                       AND d.claimed_by = ?
                     RETURNING d.queue_id, d.priority, d.message_id, d.fanout
                 ), am AS (
                     %2$s
                 )
-                """.formatted(q, deleteUnreferencedMessages(q, "a"));
+                """.formatted(q, deleteUnreferencedMessages(q, "a"), deliveryOf(q, "k", "ctid", "x"));
     }
 
     /**
@@ -293,6 +286,19 @@ public final class Deliveries {
      */
     private static String messageOf(String q, String rows) {
         return messageOf(q, rows, "headers, body");
+    }
+
+    /**
+     * {@code CROSS JOIN LATERAL} the delivery ({@code columns} of it, as {@code alias}) keyed by each
+     * row of {@code keys} (queue_id, priority, message_id), looked up by that key as
+     * {@link #messageOf(String, String)} looks up messages.
+     */
+    private static String deliveryOf(String q, String keys, String columns, String alias) {
+        return """
+                CROSS JOIN LATERAL (
+                    SELECT %3$s FROM %1$s.depot_delivery
+                    WHERE queue_id = %2$s.queue_id AND priority = %2$s.priority AND message_id = %2$s.message_id
+                    OFFSET 0) AS %4$s""".formatted(q, keys, columns, alias);
     }
 
     /** As {@link #messageOf(String, String)}, selecting {@code columns} of the message. */
